@@ -1,0 +1,70 @@
+package org.medfetch.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads the bundled catalog or a catalog file, refusing anything that is not UTF-8 text. */
+public final class CatalogLoader {
+
+    public static final String BUNDLED = "bundled";
+    private static final String BUNDLED_RESOURCE = "/org/medfetch/catalog/bundled.md";
+    /** Catalogs are hand-written Markdown; anything larger is almost certainly the wrong file. */
+    private static final long MAX_BYTES = 64L * 1024 * 1024;
+
+    private final MarkdownCatalogParser parser = new MarkdownCatalogParser();
+
+    public Catalog bundled() {
+        try (InputStream in = CatalogLoader.class.getResourceAsStream(BUNDLED_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled catalog is missing from the jar");
+            }
+            return parser.parse(decode(BUNDLED, in.readAllBytes()));
+        } catch (IOException | CatalogException e) {
+            throw new IllegalStateException("the bundled catalog cannot be read", e);
+        }
+    }
+
+    /** Reads a catalog file; {@code shown} is how the path is named in messages and manifests. */
+    public Catalog file(Path path, String shown) throws CatalogException {
+        try {
+            if (Files.isDirectory(path)) {
+                throw new CatalogException("catalog " + shown + " is a directory, not a Markdown file");
+            }
+            if (Files.size(path) > MAX_BYTES) {
+                throw new CatalogException("catalog " + shown + " is larger than 64 MiB; is it the right file?");
+            }
+            return parser.parse(decode(shown, Files.readAllBytes(path)));
+        } catch (NoSuchFileException e) {
+            throw new CatalogException("catalog " + shown + " does not exist");
+        } catch (IOException e) {
+            throw new CatalogException("catalog " + shown + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static CatalogText decode(String origin, byte[] bytes) throws CatalogException {
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw new CatalogException("catalog " + origin + " is a binary file, not Markdown text");
+            }
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            return new CatalogText(origin, CatalogText.sha256(bytes), text);
+        } catch (CharacterCodingException e) {
+            throw new CatalogException("catalog " + origin + " is not UTF-8 text; save it as UTF-8");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.medfetch.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The catalog text prepared for commonmark: table rows whose last cell was split over two lines are
+ * joined (commonmark would otherwise end the table at the continuation line), and every prepared line
+ * remembers the original line it came from.
+ */
+final class SourceLines {
+
+    private final List<String> lines = new ArrayList<>();
+    private final List<Integer> originalLine = new ArrayList<>();
+    private final List<Integer> joinedAt = new ArrayList<>();
+
+    static SourceLines prepare(String text) {
+        String[] raw = text.split("\r\n|\r|\n", -1);
+        SourceLines prepared = new SourceLines();
+        for (int i = 0; i < raw.length; i++) {
+            String line = raw[i];
+            int first = i + 1;
+            boolean joined = false;
+            while (isOpenRow(line) && i + 1 < raw.length && isContinuation(raw[i + 1])) {
+                line = line.stripTrailing() + " " + raw[++i].strip();
+                joined = true;
+            }
+            if (joined) {
+                prepared.joinedAt.add(first);
+            }
+            prepared.lines.add(line);
+            prepared.originalLine.add(first);
+        }
+        return prepared;
+    }
+
+    /** A table row that does not end with the closing pipe. */
+    private static boolean isOpenRow(String line) {
+        String t = line.strip();
+        return t.startsWith("|") && !t.endsWith("|") && t.length() > 1;
+    }
+
+    /** The rest of a split row: a line that is only a pipe, or text that does not start a new row or block. */
+    private static boolean isContinuation(String next) {
+        String t = next.strip();
+        if (t.equals("|")) {
+            return true;
+        }
+        return !t.isEmpty() && !t.startsWith("|") && !t.startsWith("#") && t.endsWith("|");
+    }
+
+    String text() {
+        return String.join("\n", lines);
+    }
+
+    String line(int preparedIndex) {
+        return lines.get(preparedIndex);
+    }
+
+    /** The 1-based original line of a 0-based prepared line index. */
+    int originalLine(int preparedIndex) {
+        return originalLine.get(preparedIndex);
+    }
+
+    /** Original 1-based lines of rows that were joined from two or more lines. */
+    List<Integer> joinedRows() {
+        return joinedAt;
+    }
+}

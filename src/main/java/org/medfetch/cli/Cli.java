@@ -1,0 +1,46 @@
+package org.medfetch.cli;
+
+import java.io.PrintWriter;
+import org.medfetch.workflow.UsageException;
+import picocli.CommandLine;
+
+/**
+ * Builds the command line with medfetch's error handling: a usage error is one line on stderr and
+ * exit 2; anything unexpected is one line and exit 4; stack traces only with --debug.
+ */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    public static CommandLine create(MedfetchCommand root, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((ex, args) -> {
+            CommandLine failed = ex.getCommandLine();
+            failed.getErr().println("medfetch: " + ex.getMessage());
+            failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
+            failed.getErr().flush();
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, failed, parseResult) -> {
+            PrintWriter errors = failed.getErr();
+            if (root.debug()) {
+                ex.printStackTrace(errors);
+            }
+            int code;
+            if (ex instanceof UsageException) {
+                errors.println("medfetch: " + ex.getMessage());
+                code = ExitCodes.USAGE;
+            } else {
+                errors.println("medfetch: internal error: " + ex + (root.debug() ? "" : " (run with --debug for details)"));
+                code = ExitCodes.FATAL;
+            }
+            errors.flush();
+            return code;
+        });
+        return cli;
+    }
+}

@@ -1,0 +1,42 @@
+package org.medfetch.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.medfetch.catalog.CatalogEntry;
+import org.medfetch.resolve.Classification;
+import org.medfetch.workflow.ClassifiedEntry;
+
+/** The fields of a classified entry as a JSON object, in a stable order. */
+final class EntryFields {
+
+    private EntryFields() {
+    }
+
+    static Map<String, Object> of(ClassifiedEntry classified) {
+        CatalogEntry e = classified.entry();
+        Classification c = classified.classification();
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", e.id());
+        map.put("name", e.name());
+        map.put("section", e.section());
+        map.put("task", e.task());
+        map.put("part", e.part());
+        map.put("format", e.format());
+        map.put("count", e.count());
+        map.put("link", e.link());
+        map.put("host", classified.host());
+        map.put("class", c.linkClass().label());
+        map.put("resolver", c.resolver());
+        map.put("line", e.line());
+        return map;
+    }
+
+    static Map<String, Object> withVerdict(ClassifiedEntry classified) {
+        Map<String, Object> map = of(classified);
+        Classification c = classified.classification();
+        map.put("reason", c.reason());
+        map.put("instructions", c.instructions() == null ? null : Map.of(
+                "summary", c.instructions().summary(), "steps", c.instructions().steps()));
+        return map;
+    }
+}

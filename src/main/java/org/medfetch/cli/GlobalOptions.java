@@ -1,0 +1,21 @@
+package org.medfetch.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** Options every command takes, before or after the subcommand name. */
+final class GlobalOptions {
+
+    @Option(names = "--workspace", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Workspace folder holding downloads/ and manifests/ (default: the current folder).")
+    Path workspace = Path.of("");
+
+    @Option(names = "--catalog", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Markdown catalog to read instead of the bundled one.")
+    Path catalog;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Print stack traces of errors.")
+    boolean debug;
+}

@@ -1,0 +1,63 @@
+package org.medfetch.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+import org.medfetch.workflow.Settings;
+import org.medfetch.workflow.UsageException;
+import org.medfetch.workflow.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The top-level command: holds the global options and opens the workspace for the subcommands. */
+@Command(name = "medfetch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Download manager for open medical-imaging datasets.",
+        subcommands = {CatalogCommand.class, ShowCommand.class, ResolveCommand.class, LintCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success", "1:problems reported (lint findings, verify mismatches)",
+            "2:usage error (bad option, unknown dataset, unreadable catalog or manifest)",
+            "3:retryable failures left", "4:fatal failures", "5:manual steps pending"})
+public final class MedfetchCommand implements Runnable {
+
+    @Mixin
+    GlobalOptions global;
+
+    private final Function<Settings, Workspace> opener;
+    private final Map<String, String> env;
+    private final Path home;
+    private Workspace workspace;
+
+    /**
+     * @param opener builds a workspace from the parsed settings (the composition root's wiring)
+     */
+    public MedfetchCommand(Function<Settings, Workspace> opener, Map<String, String> env, Path home) {
+        this.opener = opener;
+        this.env = env;
+        this.home = home;
+    }
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                "a command is missing; try 'medfetch catalog' or 'medfetch --help'");
+    }
+
+    boolean debug() {
+        return global.debug;
+    }
+
+    /** The workspace of this invocation, opened on first use. */
+    Workspace workspace() {
+        if (workspace == null) {
+            Path root = global.workspace.toAbsolutePath().normalize();
+            if (Files.exists(root) && !Files.isDirectory(root)) {
+                throw new UsageException("workspace " + global.workspace + " is a file, not a folder");
+            }
+            workspace = opener.apply(new Settings(root, global.catalog, env, home));
+        }
+        return workspace;
+    }
+}

@@ -1,0 +1,24 @@
+package org.medfetch.resolve;
+
+import java.net.URI;
+import org.medfetch.catalog.CatalogEntry;
+
+/**
+ * One host type: knows which links are its own, what they are (offline), and how to turn one into
+ * files (possibly through the host's API). Implementations keep every base URL a constructor
+ * parameter so tests can point them at a local server.
+ */
+public interface Resolver {
+
+    /** Stable id, stored in the database and in manifests. */
+    String name();
+
+    /** Pure and offline: does this link belong to this resolver? Decided by scheme, host and path shape. */
+    boolean accepts(URI link);
+
+    /** Pure and offline: the link's class and what a person needs to know. */
+    Classification classify(CatalogEntry entry, URI link);
+
+    /** Expands the link into sources, instructions or a reason; may call the host. Never returns null. */
+    Resolution resolve(CatalogEntry entry, URI link) throws ResolveException;
+}

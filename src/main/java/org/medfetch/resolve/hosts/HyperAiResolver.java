@@ -1,0 +1,96 @@
+package org.medfetch.resolve.hosts;
+
+import java.net.URI;
+import java.util.List;
+import org.medfetch.catalog.CatalogEntry;
+import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.resolve.Classification;
+import org.medfetch.resolve.Instructions;
+import org.medfetch.resolve.LinkClass;
+import org.medfetch.resolve.LinkIssue;
+import org.medfetch.resolve.Resolution;
+import org.medfetch.resolve.Resolver;
+import org.medfetch.resolve.Source;
+
+/**
+ * hyper.ai (超神经) datasets, published as torrents on its tracker: {@code orion.hyper.ai/tracker/
+ * magnet?torrent=N} becomes the .torrent at {@code /tracker/download?torrent=N}. A dataset page
+ * ({@code hyper.ai/cn/datasets/N}) has a different number; its torrent id is only on the page.
+ *
+ * <p>Reference: none official; see hosts.md (hyper.ai, orion.hyper.ai).
+ */
+public final class HyperAiResolver implements Resolver {
+
+    public static final String NAME = "hyper-ai";
+    public static final URI DEFAULT_TRACKER = URI.create("https://orion.hyper.ai");
+
+    private final URI tracker;
+
+    public HyperAiResolver(URI tracker) {
+        this.tracker = tracker;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean accepts(URI link) {
+        return HostName.isHttp(link) && HostName.within(link, "hyper.ai");
+    }
+
+    @Override
+    public Classification classify(CatalogEntry entry, URI link) {
+        if (isTrackerLink(link) && torrentId(link) == null) {
+            String reason = "the tracker link " + link + " lost its torrent id (expected ?torrent=<number>)";
+            return Classification.unavailable(NAME, reason, new LinkIssue(CatalogProblem.Kind.TRUNCATED_LINK, reason,
+                    "search https://hyper.ai/cn/datasets for '" + entry.name() + "' and copy its full BT link"));
+        }
+        if (!isTrackerLink(link) && pageId(link) == null) {
+            String reason = link + " is neither a hyper.ai dataset page nor a tracker link";
+            return Classification.unavailable(NAME, reason,
+                    new LinkIssue(CatalogProblem.Kind.MALFORMED_LINK, reason, "link the dataset's hyper.ai page"));
+        }
+        return Classification.of(LinkClass.TORRENT, NAME);
+    }
+
+    @Override
+    public Resolution resolve(CatalogEntry entry, URI link) {
+        Classification verdict = classify(entry, link);
+        if (verdict.linkClass() == LinkClass.UNAVAILABLE) {
+            return new Resolution.Unavailable(verdict.reason());
+        }
+        if (isTrackerLink(link)) {
+            return new Resolution.Fetch(List.of(new Source.TorrentSource(downloadUrl(torrentId(link)), null)));
+        }
+        return new Resolution.Manual(pageInstructions(entry, link));
+    }
+
+    private String downloadUrl(String torrentId) {
+        return tracker.toString().replaceAll("/+$", "") + "/tracker/download?torrent=" + torrentId;
+    }
+
+    private static Instructions pageInstructions(CatalogEntry entry, URI link) {
+        return new Instructions("hyper.ai dataset page: its torrent number is only shown on the page.", List.of(
+                "Open " + link + " and copy the link of its 下载 / BT button "
+                        + "(https://orion.hyper.ai/tracker/download?torrent=<number>)",
+                "Run: medfetch add \"<that link>\" --project <project>, or put the files in " + Steps.folder(entry),
+                Steps.adopt(entry)));
+    }
+
+    private static boolean isTrackerLink(URI link) {
+        return HostName.host(link).startsWith("orion.") || (link.getPath() != null && link.getPath().startsWith("/tracker"));
+    }
+
+    private static String torrentId(URI link) {
+        String id = HostName.query(link, "torrent");
+        return id != null && id.matches("\\d+") ? id : null;
+    }
+
+    private static String pageId(URI link) {
+        List<String> s = HostName.segments(link);
+        int i = s.indexOf("datasets");
+        return i >= 0 && i + 1 < s.size() && s.get(i + 1).matches("\\d+") ? s.get(i + 1) : null;
+    }
+}

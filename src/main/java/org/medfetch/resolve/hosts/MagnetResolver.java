@@ -1,0 +1,56 @@
+package org.medfetch.resolve.hosts;
+
+import java.net.URI;
+import java.util.List;
+import org.medfetch.catalog.CatalogEntry;
+import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.resolve.Classification;
+import org.medfetch.resolve.LinkClass;
+import org.medfetch.resolve.LinkIssue;
+import org.medfetch.resolve.MagnetLink;
+import org.medfetch.resolve.Resolution;
+import org.medfetch.resolve.Resolver;
+import org.medfetch.resolve.Source;
+
+/**
+ * Magnet links, handed to the torrent engine once they pass validation.
+ *
+ * <p>Reference: BEP 9, https://www.bittorrent.org/beps/bep_0009.html
+ */
+public final class MagnetResolver implements Resolver {
+
+    public static final String NAME = "magnet";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean accepts(URI link) {
+        return "magnet".equalsIgnoreCase(link.getScheme());
+    }
+
+    @Override
+    public Classification classify(CatalogEntry entry, URI link) {
+        try {
+            MagnetLink.parse(link.toString());
+            return Classification.of(LinkClass.TORRENT, NAME);
+        } catch (IllegalArgumentException e) {
+            String reason = "bad magnet link: " + e.getMessage();
+            return Classification.unavailable(NAME, reason,
+                    new LinkIssue(CatalogProblem.Kind.MALFORMED_LINK, reason, "copy the full magnet link again"));
+        }
+    }
+
+    @Override
+    public Resolution resolve(CatalogEntry entry, URI link) {
+        Classification verdict = classify(entry, link);
+        if (verdict.linkClass() == LinkClass.UNAVAILABLE) {
+            return new Resolution.Unavailable(verdict.reason());
+        }
+        MagnetLink magnet = MagnetLink.parse(link.toString());
+        String folder = magnet.displayName() != null ? magnet.displayName() : magnet.infoHash();
+        return new Resolution.Fetch(List.of(new Source.TorrentSource(link.toString(), folder)));
+    }
+}

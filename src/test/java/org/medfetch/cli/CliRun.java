@@ -1,0 +1,28 @@
+package org.medfetch.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.medfetch.Main;
+
+/** Runs the real wiring from Main in-process and captures what a user would see. */
+public record CliRun(int exitCode, String out, String err) {
+
+    public static CliRun run(Map<String, String> env, Path home, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new Main(env, home).run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    public static CliRun run(String... args) {
+        return run(Map.of(), Path.of("no-home"), args);
+    }
+
+    public List<String> lines() {
+        return new ArrayList<>(out.lines().toList());
+    }
+}

@@ -1,0 +1,136 @@
+package org.medfetch.resolve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.medfetch.Main;
+import org.medfetch.catalog.Catalog;
+import org.medfetch.catalog.CatalogEntry;
+import org.medfetch.catalog.CatalogLoader;
+import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.workflow.Settings;
+
+class ClassificationTest {
+
+    static final Resolvers RESOLVERS = Main.resolvers(new Settings(Path.of("."), null, Map.of(), Path.of(".")));
+
+    static CatalogEntry entry(String name, String link) {
+        return new CatalogEntry(org.medfetch.catalog.DatasetIds.slug(name), name, "CT", null, null, null, null, link, 1);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} ({2})")
+    @CsvSource({
+        "https://pan.baidu.com/s/1rBuPSrmkejpYFA321er20A?pwd=6666, manual, baidu-netdisk",
+        "https://aistudio.baidu.com/datasetdetail/35660, api, aistudio",
+        "https://aistudio.baidu.com/datasetdetail/228110/0, api, aistudio",
+        "https://aistudio.baidu.com/aistudio/datasetdetail/, unavailable, aistudio",
+        "https://www.kaggle.com/datasets/nih-chest-xrays/data/data, api, kaggle",
+        "https://www.kaggle.com/c/siim-acrpneumothorax-segmentation, api, kaggle",
+        "https://www.kaggle.com/code/someone/notebook, unavailable, kaggle",
+        "https://hyper.ai/cn/datasets/5666, torrent, hyper-ai",
+        "https://orion.hyper.ai/tracker/magnet?torrent=17600, torrent, hyper-ai",
+        "https://orion.hyper.ai/tracker/magnet?torr, unavailable, hyper-ai",
+        "https://academictorrents.com/details/47e9d8aab761e75fd0a81982fa62bddf3a173831, torrent, academictorrents",
+        "https://academictorrents.com/details/47e9d8, unavailable, academictorrents",
+        "magnet:?xt=urn:btih:47e9d8aab761e75fd0a81982fa62bddf3a173831&dn=CQ500, torrent, magnet",
+        "magnet:?xt=urn:btih:nothex, unavailable, magnet",
+        "https://example.org/files/data.torrent, torrent, torrent-file",
+        "https://wiki.cancerimagingarchive.net/pages/viewpage.action?pageId=24284539, api, tcia",
+        "https://wiki.cancerimagingarchive.net/display/Public/RIDER+Breast+MRI, api, tcia",
+        "https://www.cancerimagingarchive.net/collection/lung-pet-ct-dx/, api, tcia",
+        "https://github.com/anjany/verse?tab=readme-ov-file, git, github",
+        "https://github.com/stardist/stardist/releases/download/0.1.0/dsb2018.zip, http, github",
+        "https://gitee.com/neuhwm/GasHisSDB#https://gitee.c, git, gitee",
+        "https://zenodo.org/records/7105232, api, zenodo",
+        "https://doi.org/10.5281/zenodo.1214456, api, zenodo",
+        "https://figshare.com/articles/journal_contribution/BCN20000_Dermoscopic_Lesions_in_the_Wild/24, api, figshare",
+        "https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/DBW86T, api, dataverse",
+        "https://opendatalab.com/OpenDataLab/HC18/tree/main, api, opendatalab",
+        "https://opendatalab.com/OpenDataLab/RITE, api, opendatalab",
+        "https://datasets.simula.no/kvasir/, http, download-page",
+        "https://challenge.isic-archive.com/data/#2019, http, download-page",
+        "https://projects.ics.forth.gr/cvrl/fire/, http, download-page",
+        "https://bmirds.github.io/MHIST/, manual, project-page",
+        "https://mega.nz/folder/UNMF2YYI#1cqJVzo4p_wESv9P_pc8uA, manual, mega",
+        "https://www.heywhale.com/mw/dataset/5e95e3ede7ec38002d0351f6, manual, heywhale",
+        "https://www.notion.so/HTTP-POST-0e0a4ca7ff594009b830b3c736964224?pvs=21, manual, info-page",
+        "https://blog.csdn.net/weixin_43916387/article/details/116464264, manual, info-page",
+        "http://preprocessed-connectomes/, unavailable, incomplete-link",
+        "https://msd-for-monai.s3-us-west-2.amazonaws.com/Task09_Spleen.tar, http, direct",
+        "http://127.0.0.1:8080/file.bin, http, direct",
+        "https://example.org/about/, manual, web-page",
+    })
+    void classifiesOneLinkPerHost(String link, String linkClass, String resolver) {
+        Classification c = RESOLVERS.classify(entry("Some Dataset", link));
+        assertEquals(linkClass, c.linkClass().label(), () -> "class of " + link);
+        assertEquals(resolver, c.resolver(), () -> "resolver of " + link);
+        if (c.linkClass() == LinkClass.UNAVAILABLE) {
+            assertNotNull(c.reason());
+            assertFalse(c.issues().isEmpty());
+        }
+    }
+
+    @Test
+    void rowsWithoutLinkOrWithUnparseableLinksAreUnavailable() {
+        Classification none = RESOLVERS.classify(entry("A", null));
+        assertEquals(LinkClass.UNAVAILABLE, none.linkClass());
+        assertNull(none.resolver());
+        Classification bad = RESOLVERS.classify(entry("B", "not a url"));
+        assertEquals(LinkClass.UNAVAILABLE, bad.linkClass());
+        assertTrue(bad.reason().contains("not a valid URL"));
+        Classification ftp = RESOLVERS.classify(entry("C", "ftp://example.org/a.zip"));
+        assertTrue(ftp.reason().startsWith("no resolver accepts ftp://example.org/a.zip (declined by magnet, "), ftp.reason());
+    }
+
+    @Test
+    void everyBundledLinkHasAHostResolverNotACatchAll() {
+        Catalog catalog = new CatalogLoader().bundled();
+        for (CatalogEntry e : catalog.entries()) {
+            Classification c = RESOLVERS.classify(e);
+            assertNotNull(c.linkClass(), e.id());
+            if (e.hasLink()) {
+                assertFalse(Set.of("direct", "web-page").contains(c.resolver()), () -> e.id() + " fell through to " + c.resolver());
+                assertNotNull(c.resolver(), e.id());
+            }
+        }
+    }
+
+    @Test
+    void bundledCatalogClassCounts() {
+        Catalog catalog = new CatalogLoader().bundled();
+        Map<LinkClass, Long> counts = catalog.entries().stream().collect(java.util.stream.Collectors.groupingBy(
+                e -> RESOLVERS.classify(e).linkClass(), () -> new java.util.EnumMap<>(LinkClass.class),
+                java.util.stream.Collectors.counting()));
+        assertEquals(Map.of(LinkClass.MANUAL, 20L, LinkClass.API, 50L, LinkClass.TORRENT, 3L, LinkClass.GIT, 4L,
+                LinkClass.HTTP, 9L, LinkClass.UNAVAILABLE, 10L), counts);
+    }
+
+    @Test
+    void cutShortKaggleSlugsAreFlaggedButLongerNamesAreNot() {
+        assertEquals(List.of(CatalogProblem.Kind.TRUNCATED_LINK), kinds("RSNA Intracranial Hemorrhage", "https://www.kaggle.com/c/rsna"));
+        assertEquals(List.of(CatalogProblem.Kind.TRUNCATED_LINK), kinds("IDRiD", "https://www.kaggle.com/datasets/mariaherrerot/id"));
+        assertEquals(List.of(), kinds("RETOUCH2017", "https://www.kaggle.com/datasets/saivikassingamsetty/retouch"));
+        assertEquals(List.of(), kinds("RSNA-Bone-Age", "https://www.kaggle.com/datasets/kmader/rsna-bone-age"));
+    }
+
+    @Test
+    void linkWithAnotherLinkGluedAfterTheFragmentIsFlagged() {
+        Classification c = RESOLVERS.classify(entry("GasHisSDB", "https://gitee.com/neuhwm/GasHisSDB#https://gitee.c"));
+        assertEquals(LinkClass.GIT, c.linkClass());
+        assertEquals(CatalogProblem.Kind.TRUNCATED_LINK, c.issues().get(0).kind());
+    }
+
+    private static List<CatalogProblem.Kind> kinds(String name, String link) {
+        return RESOLVERS.classify(entry(name, link)).issues().stream().map(LinkIssue::kind).toList();
+    }
+}
