@@ -9,6 +9,9 @@ import org.medfetch.workflow.UsageException;
 import org.medfetch.workflow.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The top-level command: holds the global options and opens the workspace for the subcommands. */
 @Command(name = "medfetch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -24,6 +27,9 @@ public final class MedfetchCommand implements Runnable {
 
     @Mixin
     GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
 
     private final Function<Settings, Workspace> opener;
     private final Map<String, String> env;
@@ -41,7 +47,7 @@ public final class MedfetchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+        throw new ParameterException(spec.commandLine(),
                 "a command is missing; try 'medfetch catalog' or 'medfetch --help'");
     }
 
