@@ -1,0 +1,60 @@
+package org.medfetch.engine;
+
+/**
+ * A token bucket shared by every connection of a process, so --max-rate limits the total. Bursts are
+ * capped at a quarter second of traffic.
+ */
+public final class RateLimiter {
+
+    public static final RateLimiter UNLIMITED = new RateLimiter(0);
+
+    private final long bytesPerSecond;
+    private double tokens;
+    private long lastNanos = System.nanoTime();
+
+    /** @param bytesPerSecond the limit; 0 means none */
+    public RateLimiter(long bytesPerSecond) {
+        this.bytesPerSecond = bytesPerSecond;
+    }
+
+    public boolean limited() {
+        return bytesPerSecond > 0;
+    }
+
+    /** Waits until {@code bytes} may pass. */
+    public void acquire(long bytes) throws InterruptedException {
+        if (bytesPerSecond <= 0) {
+            return;
+        }
+        long waitNanos;
+        synchronized (this) {
+            long now = System.nanoTime();
+            tokens = Math.min(bytesPerSecond / 4.0, tokens + (now - lastNanos) * bytesPerSecond / 1e9);
+            lastNanos = now;
+            tokens -= bytes;
+            waitNanos = tokens >= 0 ? 0 : (long) (-tokens * 1e9 / bytesPerSecond);
+        }
+        if (waitNanos > 0) {
+            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(waitNanos);
+        }
+    }
+
+    /** Parses 500K, 20M, 1.5G (bytes per second, binary multiples) or a plain number of bytes. */
+    public static RateLimiter parse(String text) {
+        String t = text.strip().toUpperCase(java.util.Locale.ROOT).replaceAll("(I?B)?(/S)?$", "");
+        long multiplier = 1;
+        if (!t.isEmpty() && "KMG".indexOf(t.charAt(t.length() - 1)) >= 0) {
+            multiplier = 1L << (10 * ("KMG".indexOf(t.charAt(t.length() - 1)) + 1));
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            double value = Double.parseDouble(t);
+            if (value <= 0) {
+                throw new NumberFormatException();
+            }
+            return new RateLimiter((long) (value * multiplier));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a rate; write e.g. 500K, 20M or 1.5G (bytes per second)");
+        }
+    }
+}

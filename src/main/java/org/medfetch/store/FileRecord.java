@@ -1,0 +1,46 @@
+package org.medfetch.store;
+
+/**
+ * One file (or one torrent) of a job, with everything needed to resume it.
+ *
+ * @param parentId     for a file inside a torrent, the torrent's row; else null
+ * @param kind         "http", "torrent", "torrent-file" or "adopted"
+ * @param url          the stable URL (API endpoint, never a signed URL), magnet or .torrent location
+ * @param finalUrl     where the last request ended after redirects, without its query string
+ * @param path         relative to the workspace, '/'-separated (downloads/&lt;dataset&gt;/...)
+ * @param size         bytes, or null while unknown
+ * @param checksums    expected checksums as space-separated ALGO:HEX, or null
+ * @param auth         name of the credentials the requests need, or null (never the secret itself)
+ * @param pauseReason  "user" or "interrupted" for paused files
+ * @param sha256       hex SHA-256 once the file is done
+ * @param nextAttemptAt epoch milliseconds before which the file is not retried
+ */
+public record FileRecord(
+        long id,
+        long jobId,
+        Long parentId,
+        String kind,
+        String url,
+        String finalUrl,
+        String path,
+        Long size,
+        String etag,
+        String lastModified,
+        String checksums,
+        String auth,
+        FileState state,
+        String pauseReason,
+        int attempts,
+        String lastError,
+        String sha256,
+        String infoHash,
+        Integer piecesTotal,
+        Integer piecesDone,
+        long nextAttemptAt,
+        String leaseOwner,
+        Long leaseUntil) {
+
+    public boolean isTorrent() {
+        return kind.equals("torrent");
+    }
+}

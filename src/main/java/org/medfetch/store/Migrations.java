@@ -1,0 +1,114 @@
+package org.medfetch.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Schema versions, applied in order and recorded in {@code PRAGMA user_version}. A migration is never
+ * edited once released; a change is a new entry at the end.
+ */
+final class Migrations {
+
+    private static final List<String> STEPS = List.of(
+            """
+            CREATE TABLE jobs (
+              id INTEGER PRIMARY KEY,
+              dataset_id TEXT NOT NULL UNIQUE,
+              name TEXT NOT NULL,
+              target TEXT NOT NULL,
+              link TEXT,
+              resolver TEXT,
+              link_class TEXT,
+              source TEXT,
+              source_link TEXT,
+              state TEXT NOT NULL,
+              instructions TEXT,
+              options TEXT,
+              metadata TEXT,
+              created_at TEXT NOT NULL,
+              updated_at TEXT NOT NULL
+            );
+            CREATE TABLE job_projects (
+              project TEXT NOT NULL,
+              job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+              PRIMARY KEY (project, job_id)
+            );
+            CREATE TABLE files (
+              id INTEGER PRIMARY KEY,
+              job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+              parent_id INTEGER REFERENCES files(id) ON DELETE CASCADE,
+              kind TEXT NOT NULL,
+              url TEXT NOT NULL,
+              final_url TEXT,
+              path TEXT NOT NULL UNIQUE,
+              size INTEGER,
+              etag TEXT,
+              last_modified TEXT,
+              checksums TEXT,
+              auth TEXT,
+              state TEXT NOT NULL,
+              pause_reason TEXT,
+              attempts INTEGER NOT NULL DEFAULT 0,
+              last_error TEXT,
+              sha256 TEXT,
+              info_hash TEXT,
+              pieces_total INTEGER,
+              pieces_done INTEGER,
+              next_attempt_at INTEGER NOT NULL DEFAULT 0,
+              lease_owner TEXT,
+              lease_until INTEGER,
+              updated_at TEXT NOT NULL
+            );
+            CREATE INDEX files_job ON files(job_id);
+            CREATE INDEX files_parent ON files(parent_id);
+            CREATE TABLE segments (
+              file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+              idx INTEGER NOT NULL,
+              start INTEGER NOT NULL,
+              end INTEGER NOT NULL,
+              done INTEGER NOT NULL,
+              PRIMARY KEY (file_id, idx)
+            );
+            """);
+
+    private Migrations() {
+    }
+
+    static int latest() {
+        return STEPS.size();
+    }
+
+    /** Brings the schema to the latest version inside one transaction per step. */
+    static void apply(Connection connection) throws SQLException {
+        int version = version(connection);
+        if (version > latest()) {
+            throw new SQLException("the state database has schema version " + version
+                    + ", newer than this medfetch understands (" + latest() + "); use a newer medfetch");
+        }
+        for (int v = version; v < latest(); v++) {
+            connection.setAutoCommit(false);
+            try (Statement s = connection.createStatement()) {
+                for (String sql : STEPS.get(v).split(";\\s*\\n")) {
+                    if (!sql.isBlank()) {
+                        s.executeUpdate(sql);
+                    }
+                }
+                s.executeUpdate("PRAGMA user_version = " + (v + 1));
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    static int version(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}

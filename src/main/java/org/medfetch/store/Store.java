@@ -1,0 +1,386 @@
+package org.medfetch.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The workspace's state in SQLite (WAL mode): jobs, their files, the segments of each file, and who is
+ * working on what. The file on disk is the truth for how many bytes exist; this records the facts
+ * needed to trust and continue them. Methods are synchronized: one connection serves all threads of a
+ * process, and SQLite's own locking (with a busy timeout) orders the processes.
+ */
+public final class Store implements AutoCloseable {
+
+    private static final Set<FileState> CLAIMABLE = Set.of(FileState.QUEUED, FileState.RETRYING);
+
+    private final Connection connection;
+    private final Sql sql;
+    private final Clock clock;
+
+    private Store(Connection connection, Clock clock) {
+        this.connection = connection;
+        this.sql = new Sql(connection);
+        this.clock = clock;
+    }
+
+    /** Opens (creating if needed) the database and brings its schema up to date. */
+    public static Store open(Path file, Clock clock) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 15000");
+                s.execute("PRAGMA journal_mode = WAL");
+                // Data is forced to disk before its progress is recorded, so losing the last commits on
+                // power loss only means fetching a little again; NORMAL keeps commits cheap.
+                s.execute("PRAGMA synchronous = NORMAL");
+                s.execute("PRAGMA foreign_keys = ON");
+            }
+            Migrations.apply(c);
+            return new Store(c, clock);
+        } catch (SQLException | IOException e) {
+            throw new StoreException("cannot open the state database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized int schemaVersion() {
+        return call(() -> Migrations.version(connection));
+    }
+
+    // ---- jobs --------------------------------------------------------------------------------------
+
+    /**
+     * Queues a dataset for a project. A dataset already queued keeps its files and gains the project;
+     * its resolution fields are refreshed and a cancelled job becomes active again.
+     */
+    public synchronized Job addJob(NewJob job, String project) {
+        return call(() -> sql.transaction(() -> {
+            String now = clock.instant().toString();
+            Optional<Long> existing = sql.one("SELECT id FROM jobs WHERE dataset_id = ?", rs -> rs.getLong(1),
+                    job.datasetId());
+            long id;
+            if (existing.isPresent()) {
+                id = existing.get();
+                sql.update("UPDATE jobs SET name=?, target=?, link=?, resolver=?, link_class=?, source=?, source_link=?, "
+                        + "state=?, instructions=?, options=?, metadata=COALESCE(?, metadata), updated_at=? WHERE id=?",
+                        job.name(), job.target(), job.link(), job.resolver(), job.linkClass(), job.source(),
+                        job.sourceLink(), job.state().label(), job.instructions(), job.options(), job.metadata(), now, id);
+            } else {
+                id = sql.insert("INSERT INTO jobs (dataset_id, name, target, link, resolver, link_class, source, "
+                        + "source_link, state, instructions, options, metadata, created_at, updated_at) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", job.datasetId(), job.name(), job.target(), job.link(),
+                        job.resolver(), job.linkClass(), job.source(), job.sourceLink(), job.state().label(),
+                        job.instructions(), job.options(), job.metadata(), now, now);
+            }
+            sql.update("INSERT OR IGNORE INTO job_projects (project, job_id) VALUES (?, ?)", project, id);
+            return loadJob(id).orElseThrow();
+        }));
+    }
+
+    public synchronized Optional<Job> job(long id) {
+        return call(() -> loadJob(id));
+    }
+
+    public synchronized Optional<Job> jobByDataset(String datasetId) {
+        return call(() -> sql.one("SELECT id FROM jobs WHERE dataset_id = ?", rs -> rs.getLong(1), datasetId)
+                .flatMap(id -> call(() -> loadJob(id))));
+    }
+
+    /** Jobs of one project (all jobs when project is null), oldest first. */
+    public synchronized List<Job> jobs(String project) {
+        return call(() -> {
+            List<Long> ids = project == null
+                    ? sql.list("SELECT id FROM jobs ORDER BY id", rs -> rs.getLong(1))
+                    : sql.list("SELECT job_id FROM job_projects WHERE project = ? ORDER BY job_id", rs -> rs.getLong(1),
+                            project);
+            List<Job> jobs = new ArrayList<>();
+            for (long id : ids) {
+                loadJob(id).ifPresent(jobs::add);
+            }
+            return jobs;
+        });
+    }
+
+    public synchronized List<String> projects() {
+        return call(() -> sql.list("SELECT DISTINCT project FROM job_projects ORDER BY project", rs -> rs.getString(1)));
+    }
+
+    public synchronized void setJobState(long jobId, JobState state) {
+        run(() -> sql.update("UPDATE jobs SET state=?, updated_at=? WHERE id=?", state.label(), now(), jobId));
+    }
+
+    public synchronized void setJobMetadata(long jobId, String metadata) {
+        run(() -> sql.update("UPDATE jobs SET metadata=?, updated_at=? WHERE id=?", metadata, now(), jobId));
+    }
+
+    /** Forgets a job and its files' records (the files on disk are the caller's business). */
+    public synchronized void deleteJob(long jobId) {
+        run(() -> sql.update("DELETE FROM jobs WHERE id=?", jobId));
+    }
+
+    private Optional<Job> loadJob(long id) throws SQLException {
+        List<String> projects = sql.list("SELECT project FROM job_projects WHERE job_id = ? ORDER BY project",
+                rs -> rs.getString(1), id);
+        return sql.one("SELECT * FROM jobs WHERE id = ?", rs -> Rows.job(rs, projects), id);
+    }
+
+    // ---- files -------------------------------------------------------------------------------------
+
+    /**
+     * Records a file of a job. Adding a path the job already has returns the existing record, so that
+     * adding a dataset twice is harmless; a path owned by another job is an error.
+     */
+    public synchronized FileRecord addFile(long jobId, NewFile file) {
+        return call(() -> sql.transaction(() -> {
+            Optional<FileRecord> existing = sql.one("SELECT " + Rows.FILE_COLUMNS + " FROM files WHERE path = ?",
+                    Rows::file, file.path());
+            if (existing.isPresent()) {
+                if (existing.get().jobId() != jobId) {
+                    throw new SQLException(file.path() + " already belongs to another dataset");
+                }
+                return existing.get();
+            }
+            long id = sql.insert("INSERT INTO files (job_id, parent_id, kind, url, path, size, checksums, auth, state, "
+                    + "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)", jobId, file.parentId(), file.kind(), file.url(),
+                    file.path(), file.size(), file.checksums(), file.auth(), FileState.QUEUED.label(), now());
+            return loadFile(id).orElseThrow();
+        }));
+    }
+
+    public synchronized Optional<FileRecord> file(long id) {
+        return call(() -> loadFile(id));
+    }
+
+    public synchronized Optional<FileRecord> fileByPath(String path) {
+        return call(() -> sql.one("SELECT " + Rows.FILE_COLUMNS + " FROM files WHERE path = ?", Rows::file, path));
+    }
+
+    /** Every file of a job, a torrent's own files right after the torrent. */
+    public synchronized List<FileRecord> files(long jobId) {
+        return call(() -> sql.list("SELECT " + Rows.FILE_COLUMNS + " FROM files WHERE job_id = ? "
+                + "ORDER BY COALESCE(parent_id, id), parent_id IS NOT NULL, id", Rows::file, jobId));
+    }
+
+    public synchronized List<FileRecord> children(long parentId) {
+        return call(() -> sql.list("SELECT " + Rows.FILE_COLUMNS + " FROM files WHERE parent_id = ? ORDER BY id",
+                Rows::file, parentId));
+    }
+
+    public synchronized void deleteFile(long fileId) {
+        run(() -> sql.update("DELETE FROM files WHERE id=?", fileId));
+    }
+
+    /** Moves a file to a new path (a name the server chose), unless that path is taken. */
+    public synchronized boolean setPath(long fileId, String path) {
+        return call(() -> sql.transaction(() -> {
+            if (sql.one("SELECT id FROM files WHERE path = ? AND id <> ?", rs -> rs.getLong(1), path, fileId).isPresent()) {
+                return false;
+            }
+            sql.update("UPDATE files SET path=?, updated_at=? WHERE id=?", path, now(), fileId);
+            return true;
+        }));
+    }
+
+    // ---- who works on what -------------------------------------------------------------------------
+
+    /**
+     * Takes the next runnable file for {@code owner}: queued, retrying whose time has come, paused by an
+     * interruption, or running under a lease that expired (its process died). Atomic across processes.
+     */
+    public synchronized Optional<FileRecord> claim(String owner, long leaseMillis, Set<Long> skip) {
+        return call(() -> sql.transaction(() -> {
+            long now = clock.millis();
+            String excluded = skip.isEmpty() ? "" : " AND f.id NOT IN ("
+                    + skip.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+            Optional<Long> id = sql.one("SELECT f.id FROM files f JOIN jobs j ON j.id = f.job_id "
+                    + "WHERE f.parent_id IS NULL AND f.kind IN ('http', 'torrent') AND j.state = 'active' "
+                    + "AND f.next_attempt_at <= ? AND ("
+                    + "f.state IN (" + labels(CLAIMABLE) + ") "
+                    + "OR (f.state = 'paused' AND f.pause_reason = 'interrupted') "
+                    + "OR (f.state IN ('running', 'verifying') AND (f.lease_until IS NULL OR f.lease_until < ?)))"
+                    + excluded + " ORDER BY f.id LIMIT 1", rs -> rs.getLong(1), now, now);
+            if (id.isEmpty()) {
+                return Optional.<FileRecord>empty();
+            }
+            sql.update("UPDATE files SET state='running', pause_reason=NULL, lease_owner=?, lease_until=?, updated_at=? "
+                    + "WHERE id=?", owner, now + leaseMillis, now(), id.get());
+            return loadFile(id.get());
+        }));
+    }
+
+    /** Extends every lease {@code owner} holds; a process that stops renewing loses its files. */
+    public synchronized void renewLeases(String owner, long leaseMillis) {
+        run(() -> sql.update("UPDATE files SET lease_until=? WHERE lease_owner=? AND state IN ('running', 'verifying')",
+                clock.millis() + leaseMillis, owner));
+    }
+
+    /** Any file of these states held under a lease that has not expired (someone is working on it). */
+    public synchronized boolean leased(long fileId) {
+        return call(() -> sql.one("SELECT lease_until FROM files WHERE id=? AND state IN ('running','verifying')",
+                rs -> rs.getLong(1), fileId).map(until -> until >= clock.millis()).orElse(false));
+    }
+
+    // ---- state changes -----------------------------------------------------------------------------
+
+    /** Sets a file's state (pause, resume, cancel, verifying, manual); leaves its lease to the owner. */
+    public synchronized void setState(long fileId, FileState state, String pauseReason) {
+        run(() -> sql.update("UPDATE files SET state=?, pause_reason=?, updated_at=? WHERE id=?",
+                state.label(), pauseReason, now(), fileId));
+    }
+
+    /** Gives a file up after work on it stopped, in the given state, and drops its lease. */
+    public synchronized void release(long fileId, FileState state, String pauseReason) {
+        run(() -> sql.update("UPDATE files SET state=?, pause_reason=?, lease_owner=NULL, lease_until=NULL, "
+                + "updated_at=? WHERE id=?", state.label(), pauseReason, now(), fileId));
+    }
+
+    /** Marks a file verified and done, with its SHA-256 and size. */
+    public synchronized void finish(long fileId, String sha256, long size) {
+        run(() -> sql.update("UPDATE files SET state='done', sha256=?, size=?, last_error=NULL, pause_reason=NULL, "
+                + "lease_owner=NULL, lease_until=NULL, updated_at=? WHERE id=?", sha256, size, now(), fileId));
+    }
+
+    /**
+     * Records a failure: {@code RETRYING} (the next run tries again, not before {@code nextAttemptAt})
+     * or {@code FAILED}. The message must not carry secrets.
+     */
+    public synchronized void fail(long fileId, FileState state, String message, long nextAttemptAt) {
+        run(() -> sql.update("UPDATE files SET state=?, last_error=?, next_attempt_at=?, lease_owner=NULL, "
+                + "lease_until=NULL, updated_at=? WHERE id=?", state.label(), message, nextAttemptAt, now(), fileId));
+    }
+
+    public synchronized void countAttempt(long fileId) {
+        run(() -> sql.update("UPDATE files SET attempts = attempts + 1 WHERE id=?", fileId));
+    }
+
+    /** Makes failed, retrying or cancelled files runnable again now (the retry command). */
+    public synchronized void requeue(long fileId) {
+        run(() -> sql.update("UPDATE files SET state='queued', pause_reason=NULL, attempts=0, next_attempt_at=0, "
+                + "last_error=NULL, updated_at=? WHERE id=?", now(), fileId));
+    }
+
+    // ---- resume state ------------------------------------------------------------------------------
+
+    /** What the server said about a file: where it lives after redirects, its size and validators. */
+    public synchronized void saveValidators(long fileId, String finalUrl, Long size, String etag, String lastModified) {
+        run(() -> sql.update("UPDATE files SET final_url=?, size=COALESCE(?, size), etag=?, last_modified=?, "
+                + "updated_at=? WHERE id=?", finalUrl, size, etag, lastModified, now(), fileId));
+    }
+
+    public synchronized List<Segment> segments(long fileId) {
+        return call(() -> sql.list("SELECT idx, start, end, done FROM segments WHERE file_id=? ORDER BY start",
+                Rows::segment, fileId));
+    }
+
+    /** Replaces a file's segment plan (a new split, or a segment divided to share its work). */
+    public synchronized void saveSegments(long fileId, List<Segment> segments) {
+        run(() -> sql.transaction(() -> {
+            sql.update("DELETE FROM segments WHERE file_id=?", fileId);
+            for (Segment s : segments) {
+                sql.update("INSERT INTO segments (file_id, idx, start, end, done) VALUES (?,?,?,?,?)",
+                        fileId, s.index(), s.start(), s.end(), s.done());
+            }
+            return null;
+        }));
+    }
+
+    /**
+     * Commits how far segments got (their data already forced to disk) and renews the owner's lease.
+     * Returns the file's state now, so a worker notices a pause or cancel from another process.
+     */
+    public synchronized FileState saveProgress(long fileId, Map<Integer, Long> doneByIndex, String owner,
+                                               long leaseMillis) {
+        return call(() -> sql.transaction(() -> {
+            for (Map.Entry<Integer, Long> e : doneByIndex.entrySet()) {
+                sql.update("UPDATE segments SET done=? WHERE file_id=? AND idx=?", e.getValue(), fileId, e.getKey());
+            }
+            sql.update("UPDATE files SET lease_until=?, updated_at=? WHERE id=? AND lease_owner=?",
+                    clock.millis() + leaseMillis, now(), fileId, owner);
+            return sql.one("SELECT state FROM files WHERE id=?", rs -> FileState.ofLabel(rs.getString(1)), fileId)
+                    .orElse(FileState.CANCELLED);
+        }));
+    }
+
+    /** Forgets all progress and validators of a file: its bytes will be fetched again from the start. */
+    public synchronized void resetProgress(long fileId) {
+        run(() -> sql.transaction(() -> {
+            sql.update("DELETE FROM segments WHERE file_id=?", fileId);
+            sql.update("UPDATE files SET etag=NULL, last_modified=NULL, final_url=NULL, sha256=NULL, pieces_done=NULL, "
+                    + "updated_at=? WHERE id=?", now(), fileId);
+            return null;
+        }));
+    }
+
+    /** Bytes recorded on disk for a file: the sum of its segments' progress. */
+    public synchronized long bytesDone(long fileId) {
+        return call(() -> sql.one("SELECT COALESCE(SUM(done), 0) FROM segments WHERE file_id=?", rs -> rs.getLong(1),
+                fileId).orElse(0L));
+    }
+
+    // ---- torrents ----------------------------------------------------------------------------------
+
+    /** What the torrent's metadata says: its info-hash, total size (of the selected files) and piece count. */
+    public synchronized void saveTorrent(long fileId, String infoHash, Long size, Integer piecesTotal) {
+        run(() -> sql.update("UPDATE files SET info_hash=?, size=?, pieces_total=?, updated_at=? WHERE id=?",
+                infoHash, size, piecesTotal, now(), fileId));
+    }
+
+    public synchronized void savePieces(long fileId, int piecesDone, String owner, long leaseMillis) {
+        run(() -> sql.update("UPDATE files SET pieces_done=?, lease_until=?, updated_at=? WHERE id=? AND lease_owner=?",
+                piecesDone, clock.millis() + leaseMillis, now(), fileId, owner));
+    }
+
+    public synchronized FileState state(long fileId) {
+        return call(() -> sql.one("SELECT state FROM files WHERE id=?", rs -> FileState.ofLabel(rs.getString(1)), fileId)
+                .orElse(FileState.CANCELLED));
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the state database: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<FileRecord> loadFile(long id) throws SQLException {
+        return sql.one("SELECT " + Rows.FILE_COLUMNS + " FROM files WHERE id = ?", Rows::file, id);
+    }
+
+    private String now() {
+        return clock.instant().toString();
+    }
+
+    private static String labels(Set<FileState> states) {
+        return states.stream().map(s -> "'" + s.label() + "'").sorted().collect(Collectors.joining(", "));
+    }
+
+    private interface Call<T> {
+        T call() throws SQLException;
+    }
+
+    private static <T> T call(Call<T> work) {
+        try {
+            return work.call();
+        } catch (SQLException e) {
+            throw new StoreException("state database: " + e.getMessage(), e);
+        }
+    }
+
+    private static void run(Call<?> work) {
+        call(work);
+    }
+}
