@@ -1,20 +1,26 @@
 package org.medfetch.resolve;
 
 import java.util.List;
+import java.util.Map;
 
 /** What a resolver made of a link: files to fetch, steps for a person, or a reason it cannot work. */
 public sealed interface Resolution {
 
     /**
-     * @param notes what a person should still know (e.g. the repository's data lives elsewhere), or null
+     * @param notes    what a person should still know (e.g. the repository's data lives elsewhere), or null
+     * @param info     what the host says about the dataset (DOI, license, citation)
+     * @param sidecars small text files written beside the data, by path relative to the dataset folder
+     *                 (e.g. a TCIA collection's .tcia manifest for the NBIA Data Retriever)
      */
-    record Fetch(List<Source> sources, Instructions notes) implements Resolution {
+    record Fetch(List<Source> sources, Instructions notes, DatasetInfo info, Map<String, String> sidecars)
+            implements Resolution {
         public Fetch {
             sources = List.copyOf(sources);
+            sidecars = Map.copyOf(sidecars);
         }
 
         public Fetch(List<Source> sources) {
-            this(sources, null);
+            this(sources, null, DatasetInfo.NONE, Map.of());
         }
     }
 

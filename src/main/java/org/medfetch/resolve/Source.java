@@ -32,9 +32,14 @@ public sealed interface Source {
     /**
      * A torrent, by magnet URI, .torrent URL or .torrent file.
      *
-     * @param uri  magnet:?xt=..., http(s)://....torrent or a local path
-     * @param path name of the torrent's folder (or file) inside the dataset folder, when known
+     * @param uri     magnet:?xt=..., http(s)://....torrent or a local path
+     * @param path    name of the torrent's folder (or file) inside the dataset folder, when known, else null
+     * @param options file selection, extra peers and trackers, seeding
      */
-    record TorrentSource(String uri, String path) implements Source {
+    record TorrentSource(String uri, String path, TorrentOptions options) implements Source {
+
+        public TorrentSource(String uri, String path) {
+            this(uri, path, TorrentOptions.DEFAULTS);
+        }
     }
 }
