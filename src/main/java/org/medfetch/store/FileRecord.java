@@ -11,6 +11,7 @@ package org.medfetch.store;
  * @param size         bytes, or null while unknown
  * @param checksums    expected checksums as space-separated ALGO:HEX, or null
  * @param auth         name of the credentials the requests need, or null (never the secret itself)
+ * @param serverNamed  the name was guessed from the URL; the server may choose another (Content-Disposition)
  * @param pauseReason  "user" or "interrupted" for paused files
  * @param sha256       hex SHA-256 once the file is done
  * @param nextAttemptAt epoch milliseconds before which the file is not retried
@@ -28,6 +29,7 @@ public record FileRecord(
         String lastModified,
         String checksums,
         String auth,
+        boolean serverNamed,
         FileState state,
         String pauseReason,
         int attempts,

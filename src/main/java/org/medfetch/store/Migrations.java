@@ -48,6 +48,7 @@ final class Migrations {
               last_modified TEXT,
               checksums TEXT,
               auth TEXT,
+              server_named INTEGER NOT NULL DEFAULT 0,
               state TEXT NOT NULL,
               pause_reason TEXT,
               attempts INTEGER NOT NULL DEFAULT 0,

@@ -1,0 +1,27 @@
+package org.medfetch.engine;
+
+import java.util.List;
+
+/**
+ * What a run did, file by file.
+ *
+ * @param completed files verified and recorded in this run (for a torrent, each of its files)
+ * @param failures  files that ended this run failed (fatal) or retrying, with their message
+ * @param stopped   files left paused because the run was interrupted
+ */
+public record RunReport(List<Completed> completed, List<Failure> failures, int stopped) {
+
+    public record Completed(long jobId, long fileId, CompletedFile file) {
+    }
+
+    public record Failure(long jobId, long fileId, String path, boolean retryable, String message) {
+    }
+
+    public boolean anyFatal() {
+        return failures.stream().anyMatch(f -> !f.retryable());
+    }
+
+    public boolean anyRetryable() {
+        return failures.stream().anyMatch(Failure::retryable) || stopped > 0;
+    }
+}
