@@ -8,7 +8,8 @@ package org.medfetch.store;
  * @param url          the stable URL (API endpoint, never a signed URL), magnet or .torrent location
  * @param finalUrl     where the last request ended after redirects, without its query string
  * @param path         relative to the workspace, '/'-separated (downloads/&lt;dataset&gt;/...)
- * @param size         bytes, or null while unknown
+ * @param size         bytes as last reported (by the server, or the repository before that), or null
+ * @param expectedSize bytes the repository published (a server answering otherwise is an error), or null
  * @param checksums    expected checksums as space-separated ALGO:HEX, or null
  * @param auth         name of the credentials the requests need, or null (never the secret itself)
  * @param serverNamed  the name was guessed from the URL; the server may choose another (Content-Disposition)
@@ -25,6 +26,7 @@ public record FileRecord(
         String finalUrl,
         String path,
         Long size,
+        Long expectedSize,
         String etag,
         String lastModified,
         String checksums,

@@ -44,6 +44,7 @@ final class Migrations {
               final_url TEXT,
               path TEXT NOT NULL UNIQUE,
               size INTEGER,
+              expected_size INTEGER,
               etag TEXT,
               last_modified TEXT,
               checksums TEXT,

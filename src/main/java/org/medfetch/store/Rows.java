@@ -8,7 +8,7 @@ import java.util.List;
 /** Maps result-set rows to records. */
 final class Rows {
 
-    static final String FILE_COLUMNS = "id, job_id, parent_id, kind, url, final_url, path, size, etag, last_modified, "
+    static final String FILE_COLUMNS = "id, job_id, parent_id, kind, url, final_url, path, size, expected_size, etag, last_modified, "
             + "checksums, auth, server_named, state, pause_reason, attempts, last_error, sha256, info_hash, pieces_total, pieces_done, "
             + "next_attempt_at, lease_owner, lease_until";
 
@@ -18,6 +18,7 @@ final class Rows {
     static FileRecord file(ResultSet rs) throws SQLException {
         return new FileRecord(rs.getLong("id"), rs.getLong("job_id"), longOrNull(rs, "parent_id"), rs.getString("kind"),
                 rs.getString("url"), rs.getString("final_url"), rs.getString("path"), longOrNull(rs, "size"),
+                longOrNull(rs, "expected_size"),
                 rs.getString("etag"), rs.getString("last_modified"), rs.getString("checksums"), rs.getString("auth"),
                 rs.getInt("server_named") != 0, FileState.ofLabel(rs.getString("state")), rs.getString("pause_reason"), rs.getInt("attempts"),
                 rs.getString("last_error"), rs.getString("sha256"), rs.getString("info_hash"),

@@ -152,9 +152,9 @@ public final class Store implements AutoCloseable {
                 }
                 return existing.get();
             }
-            long id = sql.insert("INSERT INTO files (job_id, parent_id, kind, url, path, size, checksums, auth, "
-                    + "server_named, state, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", jobId, file.parentId(),
-                    file.kind(), file.url(), file.path(), file.size(), file.checksums(), file.auth(),
+            long id = sql.insert("INSERT INTO files (job_id, parent_id, kind, url, path, size, expected_size, checksums, "
+                    + "auth, server_named, state, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", jobId, file.parentId(),
+                    file.kind(), file.url(), file.path(), file.size(), file.size(), file.checksums(), file.auth(),
                     file.serverNamed() ? 1 : 0, FileState.QUEUED.label(), now());
             return loadFile(id).orElseThrow();
         }));
