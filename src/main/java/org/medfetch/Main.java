@@ -4,6 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.medfetch.catalog.Catalog;
@@ -11,6 +12,7 @@ import org.medfetch.catalog.CatalogException;
 import org.medfetch.catalog.CatalogLoader;
 import org.medfetch.cli.Cli;
 import org.medfetch.cli.MedfetchCommand;
+import org.medfetch.engine.Transfers;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.hosts.AcademicTorrentsResolver;
 import org.medfetch.resolve.hosts.AiStudioResolver;
@@ -57,11 +59,18 @@ public final class Main {
     }
 
     public int run(String[] args, PrintWriter out, PrintWriter err) {
-        return Cli.create(new MedfetchCommand(this::open, env, home), out, err).execute(args);
+        try (MedfetchCommand root = new MedfetchCommand(this::open, env, home)) {
+            return Cli.create(root, out, err).execute(args);
+        }
     }
 
     private Workspace open(Settings settings) {
-        return new Workspace(settings.workspace(), catalog(settings), resolvers(settings));
+        return new Workspace(settings.workspace(), catalog(settings), resolvers(settings), transfers(settings),
+                Clock.systemUTC());
+    }
+
+    private static Transfers transfers(Settings settings) {
+        return new Transfers(null, null);
     }
 
     private static Catalog catalog(Settings settings) {

@@ -17,13 +17,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "medfetch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Download manager for open medical-imaging datasets.",
-        subcommands = {CatalogCommand.class, ShowCommand.class, ResolveCommand.class, LintCommand.class},
+        subcommands = {CatalogCommand.class, ShowCommand.class, ResolveCommand.class, LintCommand.class,
+            AddCommand.class, RunCommand.class, GetCommand.class, StatusCommand.class, ControlCommands.Pause.class,
+            ControlCommands.Resume.class, ControlCommands.Cancel.class, ControlCommands.Retry.class,
+            VerifyCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success", "1:problems reported (lint findings, verify mismatches)",
             "2:usage error (bad option, unknown dataset, unreadable catalog or manifest)",
             "3:retryable failures left", "4:fatal failures", "5:manual steps pending"})
-public final class MedfetchCommand implements Runnable {
+public final class MedfetchCommand implements Runnable, AutoCloseable {
 
     @Mixin
     GlobalOptions global;
@@ -49,6 +52,22 @@ public final class MedfetchCommand implements Runnable {
     public void run() {
         throw new ParameterException(spec.commandLine(),
                 "a command is missing; try 'medfetch catalog' or 'medfetch --help'");
+    }
+
+    /** Progress for run and get: null when silenced, bars in a terminal, plain lines otherwise. */
+    ConsoleProgress progress(boolean silenced) {
+        if (silenced) {
+            return null;
+        }
+        return new ConsoleProgress(spec.commandLine().getErr(), System.console() != null ? System.err : null);
+    }
+
+    /** Closes the workspace (its database) if a command opened it. */
+    @Override
+    public void close() {
+        if (workspace != null) {
+            workspace.close();
+        }
     }
 
     boolean debug() {
