@@ -14,6 +14,9 @@ import org.medfetch.cli.Cli;
 import org.medfetch.cli.MedfetchCommand;
 import org.medfetch.engine.Transfers;
 import org.medfetch.resolve.Resolvers;
+import org.medfetch.resolve.mirrors.DatasetNotes;
+import org.medfetch.resolve.mirrors.MirrorRegistry;
+import org.medfetch.resolve.mirrors.MirrorSources;
 import org.medfetch.resolve.hosts.AcademicTorrentsResolver;
 import org.medfetch.resolve.hosts.AiStudioResolver;
 import org.medfetch.resolve.hosts.BaiduNetdiskResolver;
@@ -65,8 +68,21 @@ public final class Main {
     }
 
     private Workspace open(Settings settings) {
-        return new Workspace(settings.workspace(), catalog(settings), resolvers(settings), transfers(settings),
+        Resolvers resolvers = resolvers(settings);
+        return new Workspace(settings.workspace(), catalog(settings), resolvers,
+                new MirrorSources(mirrors(settings), resolvers), DatasetNotes.bundled(), transfers(settings),
                 Clock.systemUTC());
+    }
+
+    private static MirrorRegistry mirrors(Settings settings) {
+        if (settings.noMirrors()) {
+            return MirrorRegistry.empty();
+        }
+        try {
+            return settings.mirrorsFile() == null ? MirrorRegistry.bundled() : MirrorRegistry.read(settings.mirrorsFile());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
     }
 
     private static Transfers transfers(Settings settings) {

@@ -81,7 +81,7 @@ public final class MedfetchCommand implements Runnable, AutoCloseable {
             if (Files.exists(root) && !Files.isDirectory(root)) {
                 throw new UsageException("workspace " + global.workspace + " is a file, not a folder");
             }
-            workspace = opener.apply(new Settings(root, global.catalog, env, home));
+            workspace = opener.apply(new Settings(root, global.catalog, global.mirrors, global.noMirrors, env, home));
         }
         return workspace;
     }

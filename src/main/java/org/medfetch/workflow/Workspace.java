@@ -8,6 +8,8 @@ import org.medfetch.catalog.Lookup;
 import org.medfetch.engine.Engine;
 import org.medfetch.engine.Transfers;
 import org.medfetch.resolve.Resolvers;
+import org.medfetch.resolve.mirrors.DatasetNotes;
+import org.medfetch.resolve.mirrors.MirrorSources;
 import org.medfetch.store.Job;
 import org.medfetch.store.Store;
 
@@ -20,14 +22,19 @@ public final class Workspace implements AutoCloseable {
     private final Path root;
     private final Catalog catalog;
     private final Resolvers resolvers;
+    private final MirrorSources mirrors;
+    private final DatasetNotes notes;
     private final Transfers transfers;
     private final Clock clock;
     private Store store;
 
-    public Workspace(Path root, Catalog catalog, Resolvers resolvers, Transfers transfers, Clock clock) {
+    public Workspace(Path root, Catalog catalog, Resolvers resolvers, MirrorSources mirrors, DatasetNotes notes,
+                     Transfers transfers, Clock clock) {
         this.root = root;
         this.catalog = catalog;
         this.resolvers = resolvers;
+        this.mirrors = mirrors;
+        this.notes = notes;
         this.transfers = transfers;
         this.clock = clock;
     }
@@ -42,6 +49,14 @@ public final class Workspace implements AutoCloseable {
 
     public Resolvers resolvers() {
         return resolvers;
+    }
+
+    public MirrorSources mirrors() {
+        return mirrors;
+    }
+
+    public DatasetNotes notes() {
+        return notes;
     }
 
     public Clock clock() {
