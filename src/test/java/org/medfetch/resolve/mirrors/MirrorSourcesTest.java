@@ -10,7 +10,7 @@ import org.medfetch.catalog.Catalog;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogLoader;
 import org.medfetch.resolve.Checksum;
-import org.medfetch.resolve.ClassificationTest;
+import org.medfetch.TestWiring;
 import org.medfetch.resolve.LinkClass;
 import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.Source;
@@ -18,7 +18,7 @@ import org.medfetch.resolve.Source;
 class MirrorSourcesTest {
 
     private final Catalog catalog = new CatalogLoader().bundled();
-    private final MirrorSources mirrors = new MirrorSources(MirrorRegistry.bundled(), ClassificationTest.RESOLVERS);
+    private final MirrorSources mirrors = new MirrorSources(MirrorRegistry.bundled(), TestWiring.RESOLVERS);
 
     private CatalogEntry entry(String id) {
         return catalog.entries().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
@@ -66,9 +66,9 @@ class MirrorSourcesTest {
     }
 
     @Test
-    void medmnistIsFortyZenodoFilesWithMd5() throws Exception {
+    void medmnistIsSixtyZenodoFilesWithMd5() throws Exception {
         List<Source> files = sources("medmnist-v2");
-        assertEquals(44, files.size());
+        assertEquals(60, files.size());
         Source.HttpSource path64 = (Source.HttpSource) files.get(1);
         assertEquals("pathmnist_64.npz", path64.path());
         assertEquals("md5:55aa9c1e0525abe5a6b9d8343a507616", path64.checksums().get(0).toString());
