@@ -12,7 +12,9 @@ import org.medfetch.catalog.CatalogException;
 import org.medfetch.catalog.CatalogLoader;
 import org.medfetch.cli.Cli;
 import org.medfetch.cli.MedfetchCommand;
+import okhttp3.OkHttpClient;
 import org.medfetch.engine.Transfers;
+import org.medfetch.engine.http.LinkProbe;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.mirrors.DatasetNotes;
 import org.medfetch.resolve.mirrors.MirrorRegistry;
@@ -71,7 +73,7 @@ public final class Main {
         Resolvers resolvers = resolvers(settings);
         return new Workspace(settings.workspace(), catalog(settings), resolvers,
                 new MirrorSources(mirrors(settings), resolvers), DatasetNotes.bundled(), transfers(settings),
-                Clock.systemUTC());
+                new LinkProbe(new OkHttpClient()), Clock.systemUTC());
     }
 
     private static MirrorRegistry mirrors(Settings settings) {

@@ -7,6 +7,7 @@ import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.Lookup;
 import org.medfetch.engine.Engine;
 import org.medfetch.engine.Transfers;
+import org.medfetch.engine.http.LinkProbe;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.mirrors.DatasetNotes;
 import org.medfetch.resolve.mirrors.MirrorSources;
@@ -25,17 +26,19 @@ public final class Workspace implements AutoCloseable {
     private final MirrorSources mirrors;
     private final DatasetNotes notes;
     private final Transfers transfers;
+    private final LinkProbe linkProbe;
     private final Clock clock;
     private Store store;
 
     public Workspace(Path root, Catalog catalog, Resolvers resolvers, MirrorSources mirrors, DatasetNotes notes,
-                     Transfers transfers, Clock clock) {
+                     Transfers transfers, LinkProbe linkProbe, Clock clock) {
         this.root = root;
         this.catalog = catalog;
         this.resolvers = resolvers;
         this.mirrors = mirrors;
         this.notes = notes;
         this.transfers = transfers;
+        this.linkProbe = linkProbe;
         this.clock = clock;
     }
 
@@ -57,6 +60,10 @@ public final class Workspace implements AutoCloseable {
 
     public DatasetNotes notes() {
         return notes;
+    }
+
+    public LinkProbe linkProbe() {
+        return linkProbe;
     }
 
     public Clock clock() {
