@@ -12,8 +12,13 @@ import org.medfetch.catalog.CatalogException;
 import org.medfetch.catalog.CatalogLoader;
 import org.medfetch.cli.Cli;
 import org.medfetch.cli.MedfetchCommand;
+import okhttp3.OkHttpClient;
 import org.medfetch.engine.Transfers;
+import org.medfetch.engine.http.LinkProbe;
 import org.medfetch.resolve.Resolvers;
+import org.medfetch.resolve.mirrors.DatasetNotes;
+import org.medfetch.resolve.mirrors.MirrorRegistry;
+import org.medfetch.resolve.mirrors.MirrorSources;
 import org.medfetch.resolve.hosts.AcademicTorrentsResolver;
 import org.medfetch.resolve.hosts.AiStudioResolver;
 import org.medfetch.resolve.hosts.BaiduNetdiskResolver;
@@ -65,8 +70,21 @@ public final class Main {
     }
 
     private Workspace open(Settings settings) {
-        return new Workspace(settings.workspace(), catalog(settings), resolvers(settings), transfers(settings),
-                Clock.systemUTC());
+        Resolvers resolvers = resolvers(settings);
+        return new Workspace(settings.workspace(), catalog(settings), resolvers,
+                new MirrorSources(mirrors(settings), resolvers), DatasetNotes.bundled(), transfers(settings),
+                new LinkProbe(new OkHttpClient()), Clock.systemUTC());
+    }
+
+    private static MirrorRegistry mirrors(Settings settings) {
+        if (settings.noMirrors()) {
+            return MirrorRegistry.empty();
+        }
+        try {
+            return settings.mirrorsFile() == null ? MirrorRegistry.bundled() : MirrorRegistry.read(settings.mirrorsFile());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
     }
 
     private static Transfers transfers(Settings settings) {

@@ -243,13 +243,13 @@ public final class Store implements AutoCloseable {
 
     /** Gives a file up after work on it stopped, in the given state, and drops its lease. */
     public synchronized void release(long fileId, FileState state, String pauseReason) {
-        run(() -> sql.update("UPDATE files SET state=?, pause_reason=?, lease_owner=NULL, lease_until=NULL, "
+        run(() -> sql.update("UPDATE files SET state=?, pause_reason=?, lease_owner=NULL, lease_until=NULL, rate=NULL, "
                 + "updated_at=? WHERE id=?", state.label(), pauseReason, now(), fileId));
     }
 
     /** Marks a file verified and done, with its SHA-256 and size. */
     public synchronized void finish(long fileId, String sha256, long size) {
-        run(() -> sql.update("UPDATE files SET state='done', sha256=?, size=?, last_error=NULL, pause_reason=NULL, "
+        run(() -> sql.update("UPDATE files SET state='done', sha256=?, size=?, last_error=NULL, pause_reason=NULL, rate=NULL, "
                 + "lease_owner=NULL, lease_until=NULL, updated_at=? WHERE id=?", sha256, size, now(), fileId));
     }
 
@@ -258,7 +258,7 @@ public final class Store implements AutoCloseable {
      * or {@code FAILED}. The message must not carry secrets.
      */
     public synchronized void fail(long fileId, FileState state, String message, long nextAttemptAt) {
-        run(() -> sql.update("UPDATE files SET state=?, last_error=?, next_attempt_at=?, lease_owner=NULL, "
+        run(() -> sql.update("UPDATE files SET state=?, last_error=?, next_attempt_at=?, lease_owner=NULL, rate=NULL, "
                 + "lease_until=NULL, updated_at=? WHERE id=?", state.label(), message, nextAttemptAt, now(), fileId));
     }
 
@@ -311,13 +311,13 @@ public final class Store implements AutoCloseable {
      * Returns the file's state now, so a worker notices a pause or cancel from another process.
      */
     public synchronized FileState saveProgress(long fileId, Map<Integer, Long> doneByIndex, String owner,
-                                               long leaseMillis) {
+                                               long leaseMillis, Long rate) {
         return call(() -> sql.transaction(() -> {
             for (Map.Entry<Integer, Long> e : doneByIndex.entrySet()) {
                 sql.update("UPDATE segments SET done=? WHERE file_id=? AND idx=?", e.getValue(), fileId, e.getKey());
             }
-            sql.update("UPDATE files SET lease_until=?, updated_at=? WHERE id=? AND lease_owner=?",
-                    clock.millis() + leaseMillis, now(), fileId, owner);
+            sql.update("UPDATE files SET lease_until=?, rate=COALESCE(?, rate), updated_at=? WHERE id=? AND lease_owner=?",
+                    clock.millis() + leaseMillis, rate, now(), fileId, owner);
             return sql.one("SELECT state FROM files WHERE id=?", rs -> FileState.ofLabel(rs.getString(1)), fileId)
                     .orElse(FileState.CANCELLED);
         }));
@@ -347,9 +347,9 @@ public final class Store implements AutoCloseable {
                 infoHash, size, piecesTotal, now(), fileId));
     }
 
-    public synchronized void savePieces(long fileId, int piecesDone, String owner, long leaseMillis) {
-        run(() -> sql.update("UPDATE files SET pieces_done=?, lease_until=?, updated_at=? WHERE id=? AND lease_owner=?",
-                piecesDone, clock.millis() + leaseMillis, now(), fileId, owner));
+    public synchronized void savePieces(long fileId, int piecesDone, String owner, long leaseMillis, Long rate) {
+        run(() -> sql.update("UPDATE files SET pieces_done=?, lease_until=?, rate=COALESCE(?, rate), updated_at=? "
+                + "WHERE id=? AND lease_owner=?", piecesDone, clock.millis() + leaseMillis, rate, now(), fileId, owner));
     }
 
     public synchronized FileState state(long fileId) {

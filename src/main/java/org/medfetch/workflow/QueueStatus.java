@@ -40,7 +40,11 @@ public final class QueueStatus {
         Integer pieces = null;
         Integer piecesTotal = null;
         String error = null;
+        Long rate = null;
         for (FileRecord f : units) {
+            if (f.rate() != null && (f.state() == FileState.RUNNING || f.state() == FileState.VERIFYING)) {
+                rate = (rate == null ? 0 : rate) + f.rate();
+            }
             total = total == null || f.size() == null ? null : total + f.size();
             bytesDone += f.state() == FileState.DONE && f.size() != null ? f.size() : f.isTorrent()
                     ? torrentBytes(f) : store.bytesDone(f.id());
@@ -52,7 +56,7 @@ public final class QueueStatus {
                 error = f.lastError();
             }
         }
-        return new JobSummary(job, state(job, units), all, done, total, bytesDone, pieces, piecesTotal, error);
+        return new JobSummary(job, state(job, units), all, done, total, bytesDone, pieces, piecesTotal, rate, error);
     }
 
     private static long torrentBytes(FileRecord f) {

@@ -34,7 +34,7 @@ class AdoptCommandTest {
         ws = tmp.resolve("ws");
         outside = tmp.resolve("Downloads");
         Files.createDirectories(outside);
-        assertEquals(5, medfetch("add", "-p", "lungs", "msd-lung").exitCode());
+        assertEquals(5, medfetch("add", "-p", "lungs", "lits").exitCode());
     }
 
     private CliRun medfetch(String... args) {
@@ -48,16 +48,16 @@ class AdoptCommandTest {
     @Test
     void aFileFromOutsideTheWorkspaceIsBroughtInAndTheOriginalKept() throws Exception {
         Path original = Files.writeString(outside.resolve("Task06_Lung.tar"), "hello");
-        CliRun run = medfetch("adopt", "msd-lung", original.toString());
+        CliRun run = medfetch("adopt", "lits", original.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().startsWith("adopted  downloads/msd-lung/Task06_Lung.tar  sha256:" + HELLO_SHA + "  (linked)")
-                || run.out().startsWith("adopted  downloads/msd-lung/Task06_Lung.tar  sha256:" + HELLO_SHA + "  (copied)"),
+        assertTrue(run.out().startsWith("adopted  downloads/lits/Task06_Lung.tar  sha256:" + HELLO_SHA + "  (linked)")
+                || run.out().startsWith("adopted  downloads/lits/Task06_Lung.tar  sha256:" + HELLO_SHA + "  (copied)"),
                 run.out());
-        assertTrue(run.out().contains("msd-lung: 1 adopted, 0 unchanged, 0 changed; the dataset counts as done"), run.out());
+        assertTrue(run.out().contains("lits: 1 adopted, 0 unchanged, 0 changed; the dataset counts as done"), run.out());
         assertEquals("hello", Files.readString(original), "the original is untouched");
-        assertEquals("hello", Files.readString(ws.resolve("downloads/msd-lung/Task06_Lung.tar")));
+        assertEquals("hello", Files.readString(ws.resolve("downloads/lits/Task06_Lung.tar")));
         try (Store store = store()) {
-            Job job = store.jobByDataset("msd-lung").orElseThrow();
+            Job job = store.jobByDataset("lits").orElseThrow();
             assertEquals(JobState.ACTIVE, job.state());
             FileRecord f = store.files(job.id()).get(0);
             assertEquals("adopted", f.kind());
@@ -65,7 +65,7 @@ class AdoptCommandTest {
             assertEquals(HELLO_SHA, f.sha256());
         }
         assertTrue(medfetch("status", "--json").out().contains("\"state\":\"done\""));
-        assertEquals(0, medfetch("verify", "msd-lung").exitCode());
+        assertEquals(0, medfetch("verify", "lits").exitCode());
         assertEquals(0, medfetch("manifest", "-p", "lungs").exitCode());
         String manifest = Files.readString(ws.resolve("manifests/lungs.json"));
         ManifestSchema.assertValid(manifest);
@@ -77,20 +77,20 @@ class AdoptCommandTest {
     @Test
     void adoptingTwiceChangesNothingAndAChangedFileIsRehashed() throws Exception {
         Path original = Files.writeString(outside.resolve("lung.nii.gz"), "hello");
-        assertEquals(0, medfetch("adopt", "msd-lung", original.toString()).exitCode());
-        CliRun again = medfetch("adopt", "msd-lung", original.toString());
+        assertEquals(0, medfetch("adopt", "lits", original.toString()).exitCode());
+        CliRun again = medfetch("adopt", "lits", original.toString());
         assertEquals(0, again.exitCode(), again.err());
-        assertTrue(again.out().startsWith("unchanged  downloads/msd-lung/lung.nii.gz  sha256:" + HELLO_SHA), again.out());
+        assertTrue(again.out().startsWith("unchanged  downloads/lits/lung.nii.gz  sha256:" + HELLO_SHA), again.out());
         assertTrue(again.out().contains("0 adopted, 1 unchanged, 0 changed"), again.out());
         Files.writeString(original, "hellO");
-        CliRun changed = medfetch("adopt", "msd-lung", original.toString());
+        CliRun changed = medfetch("adopt", "lits", original.toString());
         assertEquals(0, changed.exitCode(), changed.err());
-        assertTrue(changed.out().startsWith("changed  downloads/msd-lung/lung.nii.gz  sha256:"), changed.out());
+        assertTrue(changed.out().startsWith("changed  downloads/lits/lung.nii.gz  sha256:"), changed.out());
         assertTrue(changed.out().contains("was sha256:" + HELLO_SHA), changed.out());
-        assertEquals("hellO", Files.readString(ws.resolve("downloads/msd-lung/lung.nii.gz")));
-        assertEquals(0, medfetch("verify", "msd-lung").exitCode(), "the record follows the new content");
+        assertEquals("hellO", Files.readString(ws.resolve("downloads/lits/lung.nii.gz")));
+        assertEquals(0, medfetch("verify", "lits").exitCode(), "the record follows the new content");
         try (Store store = store()) {
-            assertEquals(1, store.files(store.jobByDataset("msd-lung").orElseThrow().id()).size());
+            assertEquals(1, store.files(store.jobByDataset("lits").orElseThrow().id()).size());
         }
     }
 
@@ -102,71 +102,71 @@ class AdoptCommandTest {
         Files.writeString(folder.resolve("imagesTr/lung_001.nii.gz"), "image");
         Files.writeString(folder.resolve("labelsTr/lung_001.nii.gz"), "label");
         Files.writeString(folder.resolve("labelsTr/lung_002.nii.gz.part"), "half a download");
-        Path inPlace = ws.resolve("downloads/msd-lung/dataset.json");
+        Path inPlace = ws.resolve("downloads/lits/dataset.json");
         Files.createDirectories(inPlace.getParent());
         Files.writeString(inPlace, "{}");
-        CliRun run = medfetch("adopt", "msd-lung", folder.toString(), inPlace.toString());
+        CliRun run = medfetch("adopt", "lits", folder.toString(), inPlace.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("image", Files.readString(ws.resolve("downloads/msd-lung/Task06_Lung/imagesTr/lung_001.nii.gz")));
-        assertEquals("label", Files.readString(ws.resolve("downloads/msd-lung/Task06_Lung/labelsTr/lung_001.nii.gz")));
-        assertFalse(Files.exists(ws.resolve("downloads/msd-lung/Task06_Lung/labelsTr/lung_002.nii.gz.part")));
-        assertTrue(run.out().contains("adopted  downloads/msd-lung/dataset.json  sha256:"), run.out());
+        assertEquals("image", Files.readString(ws.resolve("downloads/lits/Task06_Lung/imagesTr/lung_001.nii.gz")));
+        assertEquals("label", Files.readString(ws.resolve("downloads/lits/Task06_Lung/labelsTr/lung_001.nii.gz")));
+        assertFalse(Files.exists(ws.resolve("downloads/lits/Task06_Lung/labelsTr/lung_002.nii.gz.part")));
+        assertTrue(run.out().contains("adopted  downloads/lits/dataset.json  sha256:"), run.out());
         assertTrue(run.out().contains("(in place)"), run.out());
         assertTrue(run.out().contains("3 adopted"), run.out());
         assertTrue(Files.exists(folder.resolve("labelsTr/lung_001.nii.gz")), "originals stay");
-        CliRun whole = medfetch("adopt", "msd-lung", ws.resolve("downloads/msd-lung").toString());
+        CliRun whole = medfetch("adopt", "lits", ws.resolve("downloads/lits").toString());
         assertTrue(whole.out().contains("0 adopted, 3 unchanged, 0 changed"), "the dataset's own folder, in place: " + whole.out());
     }
 
     @Test
     void badPathsAreClearErrorsAndNothingOutsideTheFolderIsWritten() throws Exception {
-        CliRun missing = medfetch("adopt", "msd-lung", outside.resolve("nope.tar").toString());
+        CliRun missing = medfetch("adopt", "lits", outside.resolve("nope.tar").toString());
         assertEquals(2, missing.exitCode());
         assertEquals("medfetch: " + outside.resolve("nope.tar") + " does not exist", missing.err().strip());
-        CliRun empty = medfetch("adopt", "msd-lung", outside.toString());
+        CliRun empty = medfetch("adopt", "lits", outside.toString());
         assertEquals(2, empty.exitCode());
         assertTrue(empty.err().contains("no files in"), empty.err());
         Path secret = Files.writeString(tmp.resolve("secret.txt"), "do not adopt me in place");
-        Path link = ws.resolve("downloads/msd-lung/innocent.txt");
+        Path link = ws.resolve("downloads/lits/innocent.txt");
         Files.createDirectories(link.getParent());
         Files.createSymbolicLink(link, secret);
-        CliRun symlink = medfetch("adopt", "msd-lung", link.toString());
+        CliRun symlink = medfetch("adopt", "lits", link.toString());
         assertEquals(2, symlink.exitCode());
         assertTrue(symlink.err().contains("is a symbolic link inside the dataset's folder"), symlink.err());
         CliRun unknown = medfetch("adopt", "no-such-dataset", secret.toString());
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().startsWith("medfetch: no dataset 'no-such-dataset'"), unknown.err());
         try (Store store = store()) {
-            assertTrue(store.files(store.jobByDataset("msd-lung").orElseThrow().id()).isEmpty(), "nothing recorded");
+            assertTrue(store.files(store.jobByDataset("lits").orElseThrow().id()).isEmpty(), "nothing recorded");
         }
     }
 
     @Test
     void aDifferentFileAlreadyThereIsNotReplaced() throws Exception {
-        Path mine = ws.resolve("downloads/msd-lung/Task06_Lung.tar");
+        Path mine = ws.resolve("downloads/lits/Task06_Lung.tar");
         Files.createDirectories(mine.getParent());
         Files.writeString(mine, "someone else's");
         try (Store store = store()) {
             // recorded as a download of this dataset, not as adopted: adopt must not overwrite it
-            store.addFile(store.jobByDataset("msd-lung").orElseThrow().id(), new org.medfetch.store.NewFile("http",
-                    "http://127.0.0.1:9/t.tar", "downloads/msd-lung/Task06_Lung.tar", null, null, null, null));
+            store.addFile(store.jobByDataset("lits").orElseThrow().id(), new org.medfetch.store.NewFile("http",
+                    "http://127.0.0.1:9/t.tar", "downloads/lits/Task06_Lung.tar", null, null, null, null));
         }
         Path original = Files.writeString(outside.resolve("Task06_Lung.tar"), "hello");
-        CliRun run = medfetch("adopt", "msd-lung", original.toString());
+        CliRun run = medfetch("adopt", "lits", original.toString());
         assertEquals(1, run.exitCode(), run.out());
-        assertTrue(run.err().contains("downloads/msd-lung/Task06_Lung.tar: is already there with other content"), run.err());
+        assertTrue(run.err().contains("downloads/lits/Task06_Lung.tar: is already there with other content"), run.err());
         assertEquals("someone else's", Files.readString(mine));
     }
 
     @Test
     void aCatalogDatasetNotQueuedYetIsQueuedAsAdopted() throws Exception {
         Path original = Files.writeString(outside.resolve("liver.nii.gz"), "hello");
-        CliRun run = medfetch("adopt", "MSD Liver", original.toString(), "-p", "livers");
+        CliRun run = medfetch("adopt", "Brain2021", original.toString(), "-p", "livers");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("msd-liver: 1 adopted, 0 unchanged, 0 changed (queued now); the dataset counts as done"),
+        assertTrue(run.out().contains("brain2021: 1 adopted, 0 unchanged, 0 changed (queued now); the dataset counts as done"),
                 run.out());
         try (Store store = store()) {
-            Job job = store.jobByDataset("msd-liver").orElseThrow();
+            Job job = store.jobByDataset("brain2021").orElseThrow();
             assertEquals(List.of("livers"), job.projects());
             assertEquals("manual", job.linkClass());
             assertTrue(job.instructions().contains("BaiduPCS-Go"), "its instructions are kept for the manifest");

@@ -51,7 +51,7 @@ class ManifestCommandsTest {
         Files.write(torrent, new byte[] {'d', 'e'});
         assertEquals(0, medfetch(ws, "add", "-p", "thesis", "http://127.0.0.1:9/data/a.zip?token=s3cret&v=1",
                 "http://127.0.0.1:9/data/b.zip", torrent.toString()).exitCode());
-        assertEquals(5, medfetch(ws, "add", "-p", "thesis", "msd-lung").exitCode());
+        assertEquals(5, medfetch(ws, "add", "-p", "thesis", "lits").exitCode());
         finish(ws, "a");
         CliRun run = medfetch(ws, "manifest", "-p", "thesis");
         assertEquals(0, run.exitCode(), run.err());
@@ -78,12 +78,12 @@ class ManifestCommandsTest {
         JsonNode scans = dataset(manifest, "scans");
         assertEquals("scans.torrent", scans.get("torrents").get(0).get("url").asText());
         assertEquals("scans.torrent", scans.get("source").get("link").asText());
-        JsonNode lung = dataset(manifest, "msd-lung");
+        JsonNode lung = dataset(manifest, "lits");
         assertEquals("CT", lung.get("section").asText());
         assertEquals("manual", lung.get("state").asText());
         assertTrue(lung.get("license").asText().startsWith("for academic research only"), lung.toString());
         assertTrue(lung.get("instructions").get("steps").toString().contains("6666"), lung.toString());
-        assertTrue(md.contains("- [ ] **MSD Lung** (`msd-lung`)"), md);
+        assertTrue(md.contains("- [ ] **LiTS** (`lits`)"), md);
     }
 
     private static JsonNode dataset(JsonNode manifest, String id) {
@@ -169,15 +169,15 @@ class ManifestCommandsTest {
     @Test
     void syncListsManualDatasetsWithTheirInstructionsAndExits5() throws Exception {
         Path a = tmp.resolve("a");
-        medfetch(a, "add", "-p", "lungs", "msd-lung");
+        medfetch(a, "add", "-p", "lungs", "lits");
         assertEquals(0, medfetch(a, "manifest", "-p", "lungs").exitCode());
         Path b = tmp.resolve("b");
         CliRun run = medfetch(b, "sync", a.resolve("manifests/lungs.json").toString(), "--no-progress");
         assertEquals(5, run.exitCode(), run.err());
-        assertTrue(run.out().contains("msd-lung: 0 to fetch, 0 already here"), run.out());
-        assertTrue(run.out().contains("msd-lung: manual steps needed: "), run.out());
+        assertTrue(run.out().contains("lits: 0 to fetch, 0 already here"), run.out());
+        assertTrue(run.out().contains("lits: manual steps needed: "), run.out());
         assertTrue(run.out().contains("6666"), run.out());
-        assertTrue(run.out().contains("Then: medfetch adopt msd-lung PATH..."), run.out());
+        assertTrue(run.out().contains("Then: medfetch adopt lits PATH..."), run.out());
         CliRun status = medfetch(b, "status", "--json", "-p", "lungs");
         assertTrue(status.out().contains("\"state\":\"manual\""), status.out());
     }

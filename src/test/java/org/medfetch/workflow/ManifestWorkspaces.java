@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import org.medfetch.Main;
+import okhttp3.OkHttpClient;
+import org.medfetch.TestWiring;
 import org.medfetch.catalog.CatalogLoader;
 import org.medfetch.engine.Progress;
 import org.medfetch.engine.RetryPolicy;
@@ -14,6 +14,11 @@ import org.medfetch.engine.RunOptions;
 import org.medfetch.engine.StopSignal;
 import org.medfetch.engine.TransferOptions;
 import org.medfetch.engine.Transfers;
+import org.medfetch.engine.http.LinkProbe;
+import org.medfetch.resolve.Resolvers;
+import org.medfetch.resolve.mirrors.DatasetNotes;
+import org.medfetch.resolve.mirrors.MirrorRegistry;
+import org.medfetch.resolve.mirrors.MirrorSources;
 import org.medfetch.resolve.TorrentOptions;
 import org.medfetch.store.Job;
 import org.medfetch.store.JobState;
@@ -42,8 +47,10 @@ final class ManifestWorkspaces {
     }
 
     Workspace open(Path root) {
-        return new Workspace(root, new CatalogLoader().bundled(), Main.resolvers(new Settings(root, null, Map.of(), root)),
-                new Transfers(http, null), Clock.systemUTC());
+        Resolvers resolvers = TestWiring.RESOLVERS;
+        return new Workspace(root, new CatalogLoader().bundled(), resolvers,
+                new MirrorSources(MirrorRegistry.empty(), resolvers), DatasetNotes.bundled(), new Transfers(http, null),
+                new LinkProbe(new OkHttpClient()), Clock.systemUTC());
     }
 
     /** Workspace "a" with everything fetched and adopted, and its manifest for project thesis. */
@@ -51,7 +58,7 @@ final class ManifestWorkspaces {
         Path a = tmp.resolve("a");
         try (Workspace ws = open(a)) {
             AddTargets add = new AddTargets(ws);
-            add.add(new AddRequest(List.of(SPLEEN, "msd-lung"), "thesis", null, null, false, TorrentOptions.DEFAULTS));
+            add.add(new AddRequest(List.of(SPLEEN, "lits"), "thesis", null, null, false, TorrentOptions.DEFAULTS));
             Job zeta = ws.store().addJob(new NewJob("zeta", "Zeta CT", "zeta", "https://zenodo.org/records/7", "zenodo",
                     "api", "catalog", "https://zenodo.org/records/7", JobState.ACTIVE, null, null,
                     "{\"doi\":\"10.5281/zenodo.7\",\"license\":\"CC-BY-4.0\",\"citation\":\"Doe (2024). Zeta CT.\"}"),
@@ -62,7 +69,7 @@ final class ManifestWorkspaces {
             Path fromBaidu = tmp.resolve("baidu/Task06_Lung.tar");
             Files.createDirectories(fromBaidu.getParent());
             Files.writeString(fromBaidu, "lung volumes");
-            new AdoptFiles(ws).adopt("msd-lung", List.of(fromBaidu), "thesis");
+            new AdoptFiles(ws).adopt("lits", List.of(fromBaidu), "thesis");
             new WriteManifest(ws, "test").write("thesis", null);
         }
         return a.resolve("manifests/thesis.json");

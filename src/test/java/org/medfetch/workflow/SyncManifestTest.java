@@ -41,7 +41,7 @@ class SyncManifestTest {
         Path b = manifest.getParent().getParent();
         SyncManifest.Result result = workspaces.sync(manifest);
         assertEquals(Outcome.MANUAL, result.outcome(), result.problems().toString());
-        assertEquals(List.of("msd-lung"), result.manual().stream().map(d -> d.id()).toList());
+        assertEquals(List.of("lits"), result.manual().stream().map(d -> d.id()).toList());
         assertEquals("spleen volumes", Files.readString(b.resolve("downloads/Task09_Spleen/Task09_Spleen.tar")));
         assertEquals("scan", Files.readString(b.resolve("downloads/zeta/scan.nii.gz")));
         try (Workspace ws = workspaces.open(b)) {
@@ -49,8 +49,8 @@ class SyncManifestTest {
             assertEquals("zenodo", ws.store().fileByPath("downloads/zeta/scan.nii.gz").orElseThrow().auth());
         }
         // A person copies the adopted file over; the next sync records it and the project is complete.
-        Files.createDirectories(b.resolve("downloads/msd-lung"));
-        Files.copy(tmp.resolve("a/downloads/msd-lung/Task06_Lung.tar"), b.resolve("downloads/msd-lung/Task06_Lung.tar"));
+        Files.createDirectories(b.resolve("downloads/lits"));
+        Files.copy(tmp.resolve("a/downloads/lits/Task06_Lung.tar"), b.resolve("downloads/lits/Task06_Lung.tar"));
         SyncManifest.Result again = workspaces.sync(manifest);
         assertEquals(Outcome.SUCCESS, again.outcome(), again.problems().toString());
         assertTrue(again.manual().isEmpty());
@@ -58,7 +58,7 @@ class SyncManifestTest {
         assertEquals(3, report.checked().size(), report.toString());
         assertTrue(report.checked().stream().allMatch(c -> c.verdict() == VerifyFiles.Verdict.OK), report.toString());
         try (Workspace ws = workspaces.open(b)) {
-            assertEquals(JobState.ACTIVE, ws.store().jobByDataset("msd-lung").orElseThrow().state());
+            assertEquals(JobState.ACTIVE, ws.store().jobByDataset("lits").orElseThrow().state());
         }
     }
 
