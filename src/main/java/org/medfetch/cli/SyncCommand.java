@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.medfetch.engine.Progress;
 import org.medfetch.engine.RunOptions;
-import org.medfetch.engine.RunReport;
 import org.medfetch.manifest.Manifest;
 import org.medfetch.workflow.SyncManifest;
 import org.medfetch.workflow.Workspace;
@@ -58,9 +57,7 @@ final class SyncCommand implements Callable<Integer> {
             out.println(q.datasetId() + ": " + q.toFetch() + " to fetch, " + q.present() + " already here");
         }
         Set<String> explained = result.problems().stream().map(p -> p.path()).collect(Collectors.toSet());
-        RunReport report = result.run().report();
-        RunCommand.summarize(new RunReport(report.completed(), report.failures().stream()
-                .filter(f -> !explained.contains(f.path())).toList(), report.stopped()), out, err);
+        RunCommand.summarize(result.run().report(), out, err, explained::contains);
         result.problems().forEach(p -> err.println("medfetch: " + p.path() + ": " + p.message()));
         for (Manifest.Dataset d : result.manual()) {
             out.println();
