@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.medfetch.catalog.Catalog;
@@ -14,7 +15,10 @@ import org.medfetch.cli.Cli;
 import org.medfetch.cli.MedfetchCommand;
 import okhttp3.OkHttpClient;
 import org.medfetch.engine.Transfers;
+import org.medfetch.engine.http.HttpTransfer;
 import org.medfetch.engine.http.LinkProbe;
+import org.medfetch.engine.http.ProxyFromEnvironment;
+import org.medfetch.resolve.Authorizer;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.mirrors.DatasetNotes;
 import org.medfetch.resolve.mirrors.MirrorRegistry;
@@ -48,6 +52,10 @@ import org.medfetch.workflow.Workspace;
 /** The composition root: wires catalog, resolvers and commands together. Nothing else builds them. */
 public final class Main {
 
+    /** Defaults of the shared HTTP client; each transfer applies the run's own --timeout. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int CONNECTIONS = 8;
+
     private final Map<String, String> env;
     private final Path home;
 
@@ -71,9 +79,11 @@ public final class Main {
 
     private Workspace open(Settings settings) {
         Resolvers resolvers = resolvers(settings);
+        OkHttpClient http = HttpTransfer.client(TIMEOUT, CONNECTIONS, new ProxyFromEnvironment(settings.env()));
+        Transfers transfers = new Transfers(new HttpTransfer(http, Authorizer.NONE), null);
         return new Workspace(settings.workspace(), catalog(settings), resolvers,
-                new MirrorSources(mirrors(settings), resolvers), DatasetNotes.bundled(), transfers(settings),
-                new LinkProbe(new OkHttpClient()), Clock.systemUTC());
+                new MirrorSources(mirrors(settings), resolvers), DatasetNotes.bundled(), transfers, new LinkProbe(http),
+                Clock.systemUTC());
     }
 
     private static MirrorRegistry mirrors(Settings settings) {
@@ -85,10 +95,6 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
-    }
-
-    private static Transfers transfers(Settings settings) {
-        return new Transfers(null, null);
     }
 
     private static Catalog catalog(Settings settings) {

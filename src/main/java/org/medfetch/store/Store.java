@@ -198,19 +198,27 @@ public final class Store implements AutoCloseable {
 
     /**
      * Takes the next runnable file for {@code owner}: queued, retrying whose time has come, paused by an
-     * interruption, or running under a lease that expired (its process died). Atomic across processes.
+     * interruption, or running under a lease that expired or whose owner {@code gone} says is dead.
+     * Atomic across processes.
      */
-    public synchronized Optional<FileRecord> claim(String owner, long leaseMillis, Set<Long> skip) {
+    public synchronized Optional<FileRecord> claim(String owner, long leaseMillis, Set<Long> skip,
+                                                   java.util.function.Predicate<String> gone) {
         return call(() -> sql.transaction(() -> {
             long now = clock.millis();
             String excluded = skip.isEmpty() ? "" : " AND f.id NOT IN ("
                     + skip.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+            List<String> dead = sql.list("SELECT DISTINCT lease_owner FROM files WHERE state IN ('running', "
+                    + "'verifying') AND lease_owner IS NOT NULL AND lease_until >= ?", rs -> rs.getString(1), now)
+                    .stream().filter(gone).toList();
+            String deadOwners = dead.isEmpty() ? "" : " OR f.lease_owner IN ("
+                    + dead.stream().map(o -> "'" + o.replace("'", "''") + "'").collect(Collectors.joining(",")) + ")";
             Optional<Long> id = sql.one("SELECT f.id FROM files f JOIN jobs j ON j.id = f.job_id "
                     + "WHERE f.parent_id IS NULL AND f.kind IN ('http', 'torrent') AND j.state = 'active' "
                     + "AND f.next_attempt_at <= ? AND ("
                     + "f.state IN (" + labels(CLAIMABLE) + ") "
                     + "OR (f.state = 'paused' AND f.pause_reason = 'interrupted') "
-                    + "OR (f.state IN ('running', 'verifying') AND (f.lease_until IS NULL OR f.lease_until < ?)))"
+                    + "OR (f.state IN ('running', 'verifying') AND (f.lease_until IS NULL OR f.lease_until < ?"
+                    + deadOwners + ")))"
                     + excluded + " ORDER BY f.id LIMIT 1", rs -> rs.getLong(1), now, now);
             if (id.isEmpty()) {
                 return Optional.<FileRecord>empty();
@@ -219,6 +227,11 @@ public final class Store implements AutoCloseable {
                     + "WHERE id=?", owner, now + leaseMillis, now(), id.get());
             return loadFile(id.get());
         }));
+    }
+
+    /** Like {@link #claim(String, long, Set, java.util.function.Predicate)}, trusting leases until they expire. */
+    public synchronized Optional<FileRecord> claim(String owner, long leaseMillis, Set<Long> skip) {
+        return claim(owner, leaseMillis, skip, o -> false);
     }
 
     /** Extends every lease {@code owner} holds; a process that stops renewing loses its files. */

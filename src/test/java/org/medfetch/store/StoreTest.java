@@ -102,6 +102,17 @@ class StoreTest {
     }
 
     @Test
+    void aClaimOfADeadOwnerIsTakenAtOnce() {
+        try (Store store = open()) {
+            Job job = store.addJob(job("d"), "default");
+            FileRecord f = store.addFile(job.id(), file("d", "x.bin"));
+            store.claim("killed", 30_000, Set.of());
+            assertTrue(store.claim("me", 30_000, Set.of(), owner -> false).isEmpty());
+            assertEquals(f.id(), store.claim("me", 30_000, Set.of(), owner -> owner.equals("killed")).orElseThrow().id());
+        }
+    }
+
+    @Test
     void concurrentClaimersNeverShareAFile() throws Exception {
         try (Store setup = open()) {
             Job job = setup.addJob(job("many"), "default");
