@@ -123,6 +123,7 @@ class ManifestCommandsTest {
         }
         assertEquals(0, medfetch(ws, "manifest", "-p", "v").exitCode());
         Path manifest = ws.resolve("manifests/v.json");
+        ManifestSchema.assertValid(Files.readString(manifest));
         Files.writeString(ws.resolve("downloads/a/a.bin.part"), "partial download: not extra");
         CliRun clean = medfetch(ws, "verify", "--manifest", manifest.toString());
         assertEquals(0, clean.exitCode(), clean.out());
@@ -151,6 +152,7 @@ class ManifestCommandsTest {
         medfetch(ws, "manifest", "-p", "v");
         Path manifest = ws.resolve("manifests/v.json");
         String good = Files.readString(manifest);
+        ManifestSchema.assertValid(good);
         Files.writeString(manifest, good.replace("\"downloads/a/a.bin\"", "\"downloads/a/../../../etc/passwd\""));
         CliRun run = medfetch(ws, "sync", manifest.toString());
         assertEquals(2, run.exitCode());
@@ -171,6 +173,7 @@ class ManifestCommandsTest {
         Path a = tmp.resolve("a");
         medfetch(a, "add", "-p", "lungs", "lits");
         assertEquals(0, medfetch(a, "manifest", "-p", "lungs").exitCode());
+        ManifestSchema.assertValid(Files.readString(a.resolve("manifests/lungs.json")));
         Path b = tmp.resolve("b");
         CliRun run = medfetch(b, "sync", a.resolve("manifests/lungs.json").toString(), "--no-progress");
         assertEquals(5, run.exitCode(), run.err());
