@@ -285,6 +285,15 @@ public final class Store implements AutoCloseable {
                 + "last_error=NULL, updated_at=? WHERE id=?", now(), fileId));
     }
 
+    /**
+     * Replaces what a file must match (space-separated ALGO:HEX) and its published size: a manifest pins a
+     * file that an earlier add queued without them.
+     */
+    public synchronized void setExpected(long fileId, String checksums, Long expectedSize) {
+        run(() -> sql.update("UPDATE files SET checksums=?, expected_size=COALESCE(?, expected_size), updated_at=? "
+                + "WHERE id=?", checksums, expectedSize, now(), fileId));
+    }
+
     // ---- resume state ------------------------------------------------------------------------------
 
     /** What the server said about a file: where it lives after redirects, its size and validators. */
