@@ -178,7 +178,7 @@ final class ManifestQueue {
     }
 
     private Placed fail(FileRecord rec, String message, List<SyncManifest.Problem> problems) {
-        workspace.store().fail(rec.id(), FileState.FAILED, message, 0);
+        workspace.store().fail(rec.id(), FileState.FAILED, "LOCAL_CONFLICT", message, 0);
         problems.add(new SyncManifest.Problem(rec.path(), message, Outcome.FATAL));
         return Placed.NEEDS_PERSON;
     }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.medfetch.engine.Progress;
 import org.medfetch.engine.RunOptions;
 import org.medfetch.engine.SafePath;
@@ -117,7 +116,7 @@ public final class SyncManifest {
                 String why = rec.map(r -> changed(r, f)).orElse(null);
                 if (why != null) {
                     String message = "the remote file changed since the manifest was written: " + why;
-                    store.fail(rec.get().id(), FileState.FAILED, message, 0);
+                    store.fail(rec.get().id(), FileState.FAILED, "CHANGED_REMOTE", message, 0);
                     changed.add(new Problem(f.path(), message, Outcome.FATAL));
                 }
             }
@@ -130,19 +129,10 @@ public final class SyncManifest {
         if (r.state() == FileState.DONE && !f.sha256().equals(r.sha256())) {
             return "its SHA-256 is now " + r.sha256() + ", the manifest says " + f.sha256();
         }
-        if (r.state() != FileState.FAILED || r.lastError() == null || r.lastError().startsWith("the remote file changed")) {
-            return null;
-        }
-        // The failure has no machine-readable kind: a checksum failure names the expected SHA-256, a size
-        // failure the expected size in bytes (the engine checks both, as the manifest recorded them).
-        if (r.lastError().contains(f.sha256())) {
-            return r.lastError();
-        }
-        boolean sizeNamed = f.size() != null && r.lastError().contains("bytes")
-                && Pattern.compile("\\b" + f.size() + "\\b").matcher(r.lastError()).find();
-        if (sizeNamed || f.size() != null && r.size() != null && !f.size().equals(r.size())) {
-            return "its size differs from the " + f.size() + " bytes recorded (" + r.lastError() + ")";
-        }
-        return null;
+        // The engine checked the download against the recorded SHA-256 and size: a mismatch of either
+        // means the file on the server is no longer the one the manifest describes.
+        boolean mismatch = r.state() == FileState.FAILED
+                && ("CHECKSUM".equals(r.errorKind()) || "SIZE_MISMATCH".equals(r.errorKind()));
+        return mismatch ? r.lastError() : null;
     }
 }
