@@ -17,13 +17,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "medfetch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Download manager for open medical-imaging datasets.",
-        subcommands = {CatalogCommand.class, ShowCommand.class, ResolveCommand.class, LintCommand.class},
+        subcommands = {CatalogCommand.class, ShowCommand.class, ResolveCommand.class, LintCommand.class,
+            AddCommand.class, RunCommand.class, GetCommand.class, StatusCommand.class, ControlCommands.Pause.class,
+            ControlCommands.Resume.class, ControlCommands.Cancel.class, ControlCommands.Retry.class,
+            VerifyCommand.class, CheckCommand.class, ManifestCommand.class, SyncCommand.class, AdoptCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success", "1:problems reported (lint findings, verify mismatches)",
             "2:usage error (bad option, unknown dataset, unreadable catalog or manifest)",
             "3:retryable failures left", "4:fatal failures", "5:manual steps pending"})
-public final class MedfetchCommand implements Runnable {
+public final class MedfetchCommand implements Runnable, AutoCloseable {
 
     @Mixin
     GlobalOptions global;
@@ -51,6 +54,22 @@ public final class MedfetchCommand implements Runnable {
                 "a command is missing; try 'medfetch catalog' or 'medfetch --help'");
     }
 
+    /** Progress for run and get: null when silenced, bars in a terminal, plain lines otherwise. */
+    ConsoleProgress progress(boolean silenced) {
+        if (silenced) {
+            return null;
+        }
+        return new ConsoleProgress(spec.commandLine().getErr(), System.console() != null ? System.err : null);
+    }
+
+    /** Closes the workspace (its database) if a command opened it. */
+    @Override
+    public void close() {
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+
     boolean debug() {
         return global.debug;
     }
@@ -62,7 +81,7 @@ public final class MedfetchCommand implements Runnable {
             if (Files.exists(root) && !Files.isDirectory(root)) {
                 throw new UsageException("workspace " + global.workspace + " is a file, not a folder");
             }
-            workspace = opener.apply(new Settings(root, global.catalog, env, home));
+            workspace = opener.apply(new Settings(root, global.catalog, global.mirrors, global.noMirrors, env, home));
         }
         return workspace;
     }

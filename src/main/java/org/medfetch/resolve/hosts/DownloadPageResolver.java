@@ -28,9 +28,11 @@ public final class DownloadPageResolver implements Resolver {
         return NAME;
     }
 
+    /** The pages of these hosts; a link to one of their files is a direct download, not a page. */
     @Override
     public boolean accepts(URI link) {
-        return HostName.isHttp(link) && HOSTS.contains(HostName.host(link));
+        return HostName.isHttp(link) && HOSTS.contains(HostName.host(link))
+                && !DirectHttpResolver.fileName(link).matches(".+\\.(zip|tar|gz|tgz|7z|rar|npz|csv|bz2|xz)");
     }
 
     @Override

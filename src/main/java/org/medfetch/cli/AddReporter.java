@@ -1,0 +1,54 @@
+package org.medfetch.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import org.medfetch.workflow.AddResult;
+import org.medfetch.workflow.Outcome;
+
+/** Prints what add (and the add half of get) did with each target. */
+final class AddReporter {
+
+    private AddReporter() {
+    }
+
+    /** Files queued go to {@code out}; problems to {@code err}. Returns the worst outcome. */
+    static Outcome report(List<AddResult> results, boolean dryRun, PrintWriter out, PrintWriter err) {
+        Outcome worst = Outcome.SUCCESS;
+        for (AddResult r : results) {
+            worst = worst.worse(r.outcome());
+            if (r.message() != null) {
+                err.println("medfetch: " + r.target() + ": " + r.message());
+                continue;
+            }
+            if (r.manual()) {
+                out.println(r.datasetId() + ": manual steps needed" + (dryRun ? "" : " (recorded)"));
+                continue;
+            }
+            long known = r.files().stream().filter(f -> f.size() != null).mapToLong(AddResult.PlannedFile::size).sum();
+            long unknown = r.files().stream().filter(f -> f.size() == null).count();
+            String size = unknown == r.files().size() ? "size unknown until download"
+                    : Sizes.bytes(known) + (unknown > 0 ? " + " + unknown + " of unknown size" : "");
+            out.println(r.datasetId() + ": " + (dryRun ? "would queue " : "queued ") + r.files().size()
+                    + (r.files().size() == 1 ? " file, " : " files, ") + size);
+            if (dryRun) {
+                for (AddResult.PlannedFile f : r.files()) {
+                    out.println("  " + f.path() + "  " + (f.torrent() ? "torrent" : Sizes.bytes(f.size())) + "  " + f.url());
+                }
+            }
+        }
+        out.flush();
+        err.flush();
+        return worst;
+    }
+
+    /** Instructions of manual datasets (with {@code notes}, also the notes of the others), after everything else. */
+    static void instructions(List<AddResult> results, PrintWriter out, boolean notes) {
+        for (AddResult r : results) {
+            if (r.instructions() != null && (notes || r.manual())) {
+                out.println();
+                out.println(r.datasetId() + ": " + r.instructions().render());
+            }
+        }
+        out.flush();
+    }
+}

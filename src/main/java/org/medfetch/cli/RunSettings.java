@@ -1,0 +1,64 @@
+package org.medfetch.cli;
+
+import java.time.Duration;
+import org.medfetch.engine.ByteCount;
+import org.medfetch.engine.RateLimiter;
+import org.medfetch.engine.RetryPolicy;
+import org.medfetch.engine.RunOptions;
+import org.medfetch.engine.TransferOptions;
+import org.medfetch.workflow.UsageException;
+import picocli.CommandLine.Option;
+
+/** What run and get take: how many files and connections, rate limit, retries, timeout, progress. */
+final class RunSettings {
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2",
+            description = "Files downloaded at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = {"-x", "--connections"}, paramLabel = "N", defaultValue = "4",
+            description = "Connections per file for servers that allow ranges (default: ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--max-rate", paramLabel = "RATE",
+            description = "Limit the total download rate, e.g. 500K, 20M, 1.5G bytes per second.")
+    String maxRate;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "5",
+            description = "Failures in a row without progress before a file is left for the next run (default: ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Connect and read timeout (default: ${DEFAULT-VALUE}).")
+    int timeout;
+
+    @Option(names = "--no-progress", description = "No progress display.")
+    boolean noProgress;
+
+    @Option(names = "--checkpoint-every", paramLabel = "SIZE", defaultValue = "16M",
+            description = "Record progress after this many bytes per connection, or every second, whichever comes "
+                    + "first (default: ${DEFAULT-VALUE}); a kill -9 loses at most this much per connection.")
+    String checkpointEvery;
+
+    RunOptions options() {
+        if (parallel < 1 || connections < 1 || connections > 32 || retries < 0 || timeout < 1) {
+            throw new UsageException("--parallel and --timeout must be at least 1, --connections 1 to 32, --retries 0 or more");
+        }
+        RateLimiter rate;
+        long batch;
+        try {
+            rate = maxRate == null ? RateLimiter.UNLIMITED : RateLimiter.parse(maxRate);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--max-rate: " + e.getMessage());
+        }
+        try {
+            batch = ByteCount.parse(checkpointEvery);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--checkpoint-every: " + e.getMessage());
+        }
+        TransferOptions defaults = TransferOptions.defaults();
+        TransferOptions transfer = defaults.withConnections(connections).withTimeout(Duration.ofSeconds(timeout))
+                .withRate(rate).withSegments(defaults.minSegmentBytes(), batch);
+        return new RunOptions(parallel, transfer, RetryPolicy.defaults().withAttempts(retries));
+    }
+}

@@ -1,0 +1,110 @@
+package org.medfetch.engine;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.medfetch.store.FileRecord;
+import org.medfetch.store.Store;
+
+/**
+ * Works the queue: claims runnable files (safely, even with other medfetch processes on the same
+ * workspace), hands each to the transfer for its kind of source, retries with backoff, and records the
+ * outcome. Leases are renewed while this process lives; a killed process's files become claimable once
+ * its leases expire.
+ */
+public final class Engine {
+
+    /** How long a claim lasts without renewal; a killed process's files are free again after this. */
+    static final long LEASE_MILLIS = 30_000;
+
+    private final Store store;
+    private final Path workspace;
+    private final Transfers transfers;
+    private final Clock clock;
+    private final String owner = LeaseOwner.create();
+
+    public Engine(Store store, Path workspace, Transfers transfers, Clock clock) {
+        this.store = store;
+        this.workspace = workspace;
+        this.transfers = transfers;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs until nothing runnable is left or {@code stop} is raised. Files that fail for good are
+     * marked failed; files that may succeed later are marked retrying and not tried again in this run.
+     */
+    public RunReport run(RunOptions options, Progress progress, StopSignal stop) {
+        Set<Long> givenUp = ConcurrentHashMap.newKeySet();
+        List<RunReport.Completed> completed = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<RunReport.Failure> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        int[] stopped = {0};
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("medfetch-lease"));
+        heartbeat.scheduleAtFixedRate(() -> renewQuietly(), LEASE_MILLIS / 3, LEASE_MILLIS / 3, TimeUnit.MILLISECONDS);
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, options.parallel()), daemon("medfetch-worker"));
+        try {
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < Math.max(1, options.parallel()); i++) {
+                running.add(workers.submit(() -> {
+                    FileWork work = new FileWork(store, workspace, transfers, clock, owner, options, progress);
+                    Optional<FileRecord> next;
+                    while (!stop.raised() && (next = store.claim(owner, LEASE_MILLIS, givenUp, LeaseOwner::gone)).isPresent()) {
+                        FileWork.Result result = work.process(next.get(), stop);
+                        completed.addAll(result.completed());
+                        result.failure().ifPresent(f -> {
+                            failures.add(f);
+                            givenUp.add(f.fileId());
+                        });
+                        if (result.stopped()) {
+                            synchronized (stopped) {
+                                stopped[0]++;
+                            }
+                            givenUp.add(next.get().id());
+                        }
+                    }
+                }));
+            }
+            for (var future : running) {
+                waitFor(future);
+            }
+        } finally {
+            workers.shutdownNow();
+            heartbeat.shutdownNow();
+        }
+        return new RunReport(List.copyOf(completed), List.copyOf(failures), stopped[0]);
+    }
+
+    private void renewQuietly() {
+        try {
+            store.renewLeases(owner, LEASE_MILLIS);
+        } catch (RuntimeException e) {
+            // A busy database is retried at the next beat; the lease has two more beats to spare.
+        }
+    }
+
+    private static void waitFor(java.util.concurrent.Future<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a download worker failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread t = new Thread(runnable, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

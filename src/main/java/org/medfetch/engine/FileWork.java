@@ -1,0 +1,221 @@
+package org.medfetch.engine;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.medfetch.resolve.Checksum;
+import org.medfetch.resolve.Source;
+import org.medfetch.store.FileRecord;
+import org.medfetch.store.FileState;
+import org.medfetch.store.Job;
+import org.medfetch.store.Store;
+
+/**
+ * The attempts at one claimed file: builds its source from the record, calls the transfer, retries with
+ * backoff, and records how it ended. Failures in a row that fetched nothing count against the retry
+ * budget; an attempt that made progress starts the count again, so a long download over a flaky network
+ * is not abandoned while it advances.
+ */
+final class FileWork {
+
+    record Result(List<RunReport.Completed> completed, Optional<RunReport.Failure> failure, boolean stopped) {
+    }
+
+    private final Store store;
+    private final Path workspace;
+    private final Transfers transfers;
+    private final Clock clock;
+    private final String owner;
+    private final RunOptions options;
+    private final Progress progress;
+
+    FileWork(Store store, Path workspace, Transfers transfers, Clock clock, String owner, RunOptions options,
+             Progress progress) {
+        this.store = store;
+        this.workspace = workspace;
+        this.transfers = transfers;
+        this.clock = clock;
+        this.owner = owner;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    Result process(FileRecord file, StopSignal runStop) {
+        Job job = store.job(file.jobId()).orElseThrow();
+        StopSignal stop = new StopSignal(runStop);
+        Path datasetDir = workspace.resolve("downloads").resolve(job.datasetId());
+        Checkpoints checkpoints = new Checkpoints(store, file.id(), owner, Engine.LEASE_MILLIS, stop);
+        int failuresWithoutProgress = 0;
+        boolean reauthorized = false;
+        while (true) {
+            ByteCounter counter = new ByteCounter(progress);
+            try {
+                String relative = relativePath(file, job);
+                Path target = SafePath.resolve(datasetDir, relative);
+                List<CompletedFile> done = fetch(file, job, relative, datasetDir, target, checkpoints, stop, counter);
+                return finished(file, done);
+            } catch (TransferStopped stopped) {
+                return stopped(file, stopped.reason());
+            } catch (TransferException e) {
+                store.countAttempt(file.id());
+                if (e.kind() == TransferException.Kind.AUTH && file.auth() != null && !reauthorized) {
+                    // A signed URL may have expired: ask for a fresh one once before giving up.
+                    reauthorized = true;
+                    continue;
+                }
+                failuresWithoutProgress = counter.bytes() > 0 ? 1 : failuresWithoutProgress + 1;
+                if (!e.retryable()) {
+                    return failed(file, FileState.FAILED, e.kind().name(), e.getMessage(), 0);
+                }
+                Duration wait = options.retry().delay(failuresWithoutProgress, e.retryAfter());
+                if (e.kind() == TransferException.Kind.DISK_FULL || failuresWithoutProgress > options.retry().attempts()) {
+                    return failed(file, FileState.RETRYING, e.kind().name(), e.getMessage(),
+                            clock.millis() + wait.toMillis());
+                }
+                progress.status(file.id(), "retry " + failuresWithoutProgress + "/" + options.retry().attempts()
+                        + " in " + wait.toSeconds() + " s: " + e.getMessage());
+                if (!sleep(wait, stop)) {
+                    return stopped(file, stop.raised() ? stop.reason() : StopSignal.Reason.INTERRUPTED);
+                }
+                file = store.file(file.id()).orElseThrow();
+            } catch (RuntimeException e) {
+                return failed(file, FileState.FAILED, "INTERNAL", "internal error: " + e, 0);
+            }
+        }
+    }
+
+    private List<CompletedFile> fetch(FileRecord file, Job job, String relative, Path datasetDir, Path target,
+                                      Checkpoints checkpoints, StopSignal stop, Progress counter)
+            throws TransferException, TransferStopped {
+        if (file.isTorrent()) {
+            if (transfers.torrent() == null) {
+                throw new TransferException(TransferException.Kind.BAD_INPUT, false,
+                        "this medfetch build cannot download torrents");
+            }
+            Source.TorrentSource source = new Source.TorrentSource(file.url(), relative,
+                    JobOptions.fromJson(job.options()).torrent());
+            return transfers.torrent().fetch(new TransferTask<>(file.id(), source, datasetDir, target, checkpoints,
+                    options.transfer(), stop), counter);
+        }
+        if (transfers.http() == null) {
+            throw new TransferException(TransferException.Kind.BAD_INPUT, false,
+                    "this medfetch build cannot download over HTTP");
+        }
+        Source.HttpSource source = new Source.HttpSource(URI.create(file.url()), file.serverNamed() ? null : relative,
+                file.expectedSize(), checksums(file.checksums()), file.auth());
+        return transfers.http().fetch(new TransferTask<>(file.id(), source, datasetDir, target, checkpoints,
+                options.transfer(), stop), counter);
+    }
+
+    private Result finished(FileRecord file, List<CompletedFile> done) {
+        if (file.isTorrent()) {
+            store.finish(file.id(), null, done.stream().mapToLong(CompletedFile::size).sum());
+        } else {
+            CompletedFile only = done.get(0);
+            store.finish(file.id(), only.sha256(), only.size());
+        }
+        progress.finished(file.id(), "done");
+        return new Result(done.stream().map(d -> new RunReport.Completed(file.jobId(), file.id(), d)).toList(),
+                Optional.empty(), false);
+    }
+
+    private Result stopped(FileRecord file, StopSignal.Reason reason) {
+        switch (reason) {
+            case INTERRUPTED -> store.release(file.id(), FileState.PAUSED, "interrupted");
+            case PAUSED -> store.release(file.id(), FileState.PAUSED, "user");
+            case CANCELLED -> store.release(file.id(), FileState.CANCELLED, null);
+        }
+        progress.finished(file.id(), reason.name().toLowerCase(java.util.Locale.ROOT));
+        return new Result(List.of(), Optional.empty(), reason == StopSignal.Reason.INTERRUPTED);
+    }
+
+    private Result failed(FileRecord file, FileState state, String kind, String message, long nextAttemptAt) {
+        store.fail(file.id(), state, kind, message, nextAttemptAt);
+        progress.finished(file.id(), (state == FileState.FAILED ? "failed: " : "will retry: ") + message);
+        return new Result(List.of(), Optional.of(new RunReport.Failure(file.jobId(), file.id(), file.path(),
+                state == FileState.RETRYING, message)), false);
+    }
+
+    /** The file's path inside its dataset folder; a record pointing elsewhere is refused. */
+    private static String relativePath(FileRecord file, Job job) throws TransferException {
+        String prefix = "downloads/" + job.datasetId() + "/";
+        if (!file.path().startsWith(prefix)) {
+            throw new TransferException(TransferException.Kind.BAD_INPUT, false,
+                    "refusing file name '" + file.path() + "': it is outside " + prefix);
+        }
+        return file.path().substring(prefix.length());
+    }
+
+    private static List<Checksum> checksums(String text) {
+        return text == null || text.isBlank() ? List.of()
+                : Arrays.stream(text.trim().split("\\s+")).map(Checksum::parse).toList();
+    }
+
+    /** Waits, waking early when the work must stop; false when it must. */
+    private static boolean sleep(Duration wait, StopSignal stop) {
+        long until = System.nanoTime() + wait.toNanos();
+        while (!stop.raised()) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                return true;
+            }
+            try {
+                Thread.sleep(Math.min(100, Math.max(1, left / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Passes progress on while counting the bytes this attempt fetched. */
+    private static final class ByteCounter implements Progress {
+        private final Progress next;
+        private final AtomicLong bytes = new AtomicLong();
+
+        ByteCounter(Progress next) {
+            this.next = next;
+        }
+
+        long bytes() {
+            return bytes.get();
+        }
+
+        @Override
+        public void started(long fileId, String name, long size, long done) {
+            next.started(fileId, name, size, done);
+        }
+
+        @Override
+        public void advanced(long fileId, long n) {
+            bytes.addAndGet(n);
+            next.advanced(fileId, n);
+        }
+
+        @Override
+        public void sized(long fileId, long size, long done) {
+            next.sized(fileId, size, done);
+        }
+
+        @Override
+        public void pieces(long fileId, int done, int total) {
+            next.pieces(fileId, done, total);
+        }
+
+        @Override
+        public void status(long fileId, String message) {
+            next.status(fileId, message);
+        }
+
+        @Override
+        public void finished(long fileId, String outcome) {
+            next.finished(fileId, outcome);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.medfetch.workflow;
+
+import java.util.List;
+import org.medfetch.resolve.TorrentOptions;
+
+/**
+ * What to queue.
+ *
+ * @param targets  catalog datasets, http(s) URLs, magnet links or .torrent files
+ * @param project  the project the datasets are for
+ * @param checksum ALGO:HEX expected for the single file of a single URL target, or null
+ * @param files    glob selecting some of a dataset's files, or null for all
+ * @param dryRun   plan and report without queueing
+ * @param torrent  options for torrents (peers, trackers, seeding)
+ */
+public record AddRequest(List<String> targets, String project, String checksum, String files, boolean dryRun,
+                         TorrentOptions torrent) {
+
+    public AddRequest {
+        targets = List.copyOf(targets);
+    }
+}

@@ -1,0 +1,176 @@
+package org.medfetch.workflow;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.medfetch.catalog.CatalogEntry;
+import org.medfetch.engine.JobOptions;
+import org.medfetch.engine.SafePath;
+import org.medfetch.engine.TransferException;
+import org.medfetch.resolve.Checksum;
+import org.medfetch.resolve.Resolution;
+import org.medfetch.resolve.ResolveException;
+import org.medfetch.resolve.Source;
+import org.medfetch.store.Job;
+import org.medfetch.store.JobState;
+import org.medfetch.store.NewFile;
+import org.medfetch.store.NewJob;
+
+/**
+ * The add use case: turns each target (catalog dataset, URL, magnet, .torrent file) into a resolution
+ * and records it in the queue: files to fetch, or the steps a person must take.
+ */
+public final class AddTargets {
+
+    private final Workspace workspace;
+    private final TargetResolver targets;
+
+    public AddTargets(Workspace workspace) {
+        this.workspace = workspace;
+        this.targets = new TargetResolver(workspace);
+    }
+
+    public List<AddResult> add(AddRequest request) {
+        if (request.checksum() != null && request.targets().size() != 1) {
+            throw new UsageException("--checksum applies to one file: give exactly one target");
+        }
+        Checksum checksum = parseChecksum(request.checksum());
+        List<AddResult> results = new ArrayList<>();
+        for (String target : request.targets()) {
+            results.add(addOne(target, request, checksum));
+        }
+        return results;
+    }
+
+    private AddResult addOne(String target, AddRequest request, Checksum checksum) {
+        TargetResolver.Resolved resolved;
+        try {
+            resolved = targets.resolve(target, request.torrent());
+        } catch (ResolveException e) {
+            return new AddResult(target, null, e.retryable() ? Outcome.RETRYABLE : Outcome.FATAL, List.of(), null,
+                    e.getMessage());
+        }
+        Resolution resolution = resolved.resolution();
+        if (resolution instanceof Resolution.Unavailable u) {
+            return new AddResult(target, resolved.datasetId(), Outcome.FATAL, List.of(), null,
+                    resolved.datasetId() + " is unavailable: " + u.reason());
+        }
+        if (resolution instanceof Resolution.Manual m) {
+            if (!request.dryRun()) {
+                workspace.store().addJob(job(resolved, JobState.MANUAL, JobJson.instructions(m.instructions()), null,
+                        null), request.project());
+            }
+            return new AddResult(target, resolved.datasetId(), Outcome.MANUAL, List.of(), m.instructions(), null);
+        }
+        Resolution.Fetch fetch = (Resolution.Fetch) resolution;
+        List<Source> sources = select(fetch.sources(), request.files());
+        if (sources.isEmpty()) {
+            return new AddResult(target, resolved.datasetId(), Outcome.FATAL, List.of(), null, "no file of "
+                    + resolved.datasetId() + " matches --files " + request.files() + " (files: " + names(fetch.sources()) + ")");
+        }
+        if (checksum != null && (sources.size() != 1 || !(sources.get(0) instanceof Source.HttpSource))) {
+            throw new UsageException("--checksum applies to one file, but " + target + " has " + sources.size());
+        }
+        try {
+            List<AddResult.PlannedFile> planned = plan(resolved.datasetId(), sources);
+            if (!request.dryRun()) {
+                queue(resolved, fetch, sources, planned, request, checksum);
+            }
+            return new AddResult(target, resolved.datasetId(), Outcome.SUCCESS, planned, fetch.notes(), null);
+        } catch (TransferException e) {
+            return new AddResult(target, resolved.datasetId(), Outcome.FATAL, List.of(), null, e.getMessage());
+        }
+    }
+
+    private List<AddResult.PlannedFile> plan(String datasetId, List<Source> sources) throws TransferException {
+        Path folder = workspace.datasetDir(datasetId);
+        List<AddResult.PlannedFile> planned = new ArrayList<>();
+        for (Source source : sources) {
+            String relative = workspace.root().relativize(SafePath.resolve(folder, source.path())).toString()
+                    .replace('\\', '/');
+            if (source instanceof Source.HttpSource http) {
+                planned.add(new AddResult.PlannedFile(relative, http.size(), http.url().toString(), false));
+            } else {
+                planned.add(new AddResult.PlannedFile(relative, null, ((Source.TorrentSource) source).uri(), true));
+            }
+        }
+        return planned;
+    }
+
+    private void queue(TargetResolver.Resolved resolved, Resolution.Fetch fetch, List<Source> sources,
+                       List<AddResult.PlannedFile> planned, AddRequest request, Checksum checksum) throws TransferException {
+        JobOptions options = new JobOptions(request.files(), request.torrent());
+        Job job = workspace.store().addJob(job(resolved, JobState.ACTIVE, JobJson.instructions(fetch.notes()),
+                options.toJson(), JobJson.info(fetch.info())), request.project());
+        for (int i = 0; i < sources.size(); i++) {
+            Source source = sources.get(i);
+            String path = planned.get(i).path();
+            if (source instanceof Source.HttpSource http) {
+                List<Checksum> sums = new ArrayList<>(http.checksums());
+                if (checksum != null) {
+                    sums.add(checksum);
+                }
+                String joined = sums.isEmpty() ? null : String.join(" ", sums.stream().map(Checksum::toString).toList());
+                workspace.store().addFile(job.id(), new NewFile("http", http.url().toString(), path, http.size(), joined,
+                        http.auth(), null, resolved.serverNamed()));
+            } else {
+                workspace.store().addFile(job.id(), new NewFile("torrent", ((Source.TorrentSource) source).uri(), path,
+                        null, null, null, null));
+            }
+        }
+        writeSidecars(resolved.datasetId(), fetch.sidecars());
+    }
+
+    private void writeSidecars(String datasetId, Map<String, String> sidecars) throws TransferException {
+        for (Map.Entry<String, String> sidecar : sidecars.entrySet()) {
+            Path file = SafePath.resolve(workspace.datasetDir(datasetId), sidecar.getKey());
+            try {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, sidecar.getValue());
+            } catch (IOException e) {
+                throw new TransferException(TransferException.Kind.IO, true, "cannot write " + file + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static NewJob job(TargetResolver.Resolved r, JobState state, String instructions, String options,
+                              String metadata) {
+        CatalogEntry e = r.entry();
+        return new NewJob(r.datasetId(), e.name(), r.target(), e.link(), r.resolver(), r.linkClass(), r.sourceKind(),
+                r.sourceLink(), state, instructions, options, metadata);
+    }
+
+    /** Sources whose path (or file name) matches the glob; torrents keep the glob for their own files. */
+    private static List<Source> select(List<Source> sources, String glob) {
+        if (glob == null) {
+            return sources;
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        return sources.stream().filter(s -> s instanceof Source.TorrentSource
+                || matcher.matches(Path.of(s.path())) || matcher.matches(Path.of(s.path()).getFileName())).toList();
+    }
+
+    private static String names(List<Source> sources) {
+        return String.join(", ", sources.stream().map(Source::path).limit(10).toList())
+                + (sources.size() > 10 ? ", ..." : "");
+    }
+
+    private static Checksum parseChecksum(String text) {
+        try {
+            return text == null ? null : Checksum.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--checksum: " + e.getMessage());
+        }
+    }
+
+    static URI uri(String text) {
+        return org.medfetch.resolve.Resolvers.parse(text)
+                .orElseThrow(() -> new UsageException("'" + text + "' is not a valid URL"));
+    }
+}

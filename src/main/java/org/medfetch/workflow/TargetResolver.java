@@ -1,0 +1,196 @@
+package org.medfetch.workflow;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.medfetch.catalog.CatalogEntry;
+import org.medfetch.engine.SafePath;
+import org.medfetch.resolve.Classification;
+import org.medfetch.resolve.Instructions;
+import org.medfetch.resolve.LinkClass;
+import org.medfetch.resolve.MagnetLink;
+import org.medfetch.resolve.Resolution;
+import org.medfetch.resolve.ResolveException;
+import org.medfetch.resolve.Resolver;
+import org.medfetch.resolve.Source;
+import org.medfetch.resolve.TorrentOptions;
+import org.medfetch.resolve.hosts.DirectHttpResolver;
+import org.medfetch.resolve.hosts.WebPageResolver;
+import org.medfetch.resolve.mirrors.MirrorSources;
+import org.medfetch.store.Job;
+
+/**
+ * Decides what a target is (catalog dataset, URL, magnet, local .torrent) and resolves it. A URL the
+ * user gives is downloaded as is, unless a host resolver knows better (a Zenodo record, a magnet, a
+ * Baidu share); its dataset id is its file name without extension, a magnet's its name or info-hash.
+ */
+final class TargetResolver {
+
+    /**
+     * @param sourceKind "catalog" or "url"
+     * @param serverNamed the file name is a guess from the URL; the server may choose a better one
+     */
+    record Resolved(String target, String datasetId, CatalogEntry entry, String resolver, String linkClass,
+                    String sourceKind, String sourceLink, Resolution resolution, boolean serverNamed) {
+    }
+
+    private final Workspace workspace;
+
+    TargetResolver(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    Resolved resolve(String target, TorrentOptions torrent) throws ResolveException {
+        String text = target.strip();
+        if (MagnetLink.isMagnet(text)) {
+            return magnet(text, torrent);
+        }
+        if (text.regionMatches(true, 0, "http://", 0, 7) || text.regionMatches(true, 0, "https://", 0, 8)) {
+            return url(text, torrent);
+        }
+        if (text.toLowerCase(Locale.ROOT).endsWith(".torrent") && Files.isRegularFile(Path.of(text))) {
+            Path file = Path.of(text).toAbsolutePath();
+            String id = uniqueId(stem(file.getFileName().toString()), file.toString());
+            return new Resolved(target, id, entry(id, file.getFileName().toString(), file.toString()), "torrent-file",
+                    LinkClass.TORRENT.label(), "url", file.toString(), new Resolution.Fetch(List.of(
+                    new Source.TorrentSource(file.toString(), stem(file.getFileName().toString()), torrent))), false);
+        }
+        return catalog(workspace.dataset(text), torrent);
+    }
+
+    /**
+     * A catalog dataset: its usable mirrors first (primary, then alternatives, the next one when one fails
+     * for good), then its own link. Manual steps gain the dataset's notes and the mirrors that were not
+     * used.
+     */
+    private Resolved catalog(CatalogEntry entry, TorrentOptions torrent) throws ResolveException {
+        List<String> tried = new ArrayList<>();
+        for (MirrorSources.Candidate mirror : workspace.mirrors().candidates(entry)) {
+            if (!mirror.usable()) {
+                continue;
+            }
+            try {
+                Resolution r = workspace.mirrors().resolve(entry, mirror);
+                if (r instanceof Resolution.Fetch) {
+                    return new Resolved(entry.id(), entry.id(), entry, "mirror", mirror.linkClass().label(), "mirror",
+                            mirror.link(), withTorrentOptions(r, torrent), false);
+                }
+                tried.add(mirror.label() + ": " + describe(r));
+            } catch (ResolveException e) {
+                if (e.retryable()) {
+                    throw e;
+                }
+                tried.add(mirror.label() + ": " + e.getMessage());
+            }
+        }
+        Classification c = workspace.resolvers().classify(entry);
+        Resolution resolution = withTorrentOptions(workspace.resolvers().resolve(entry), torrent);
+        if (resolution instanceof Resolution.Manual m) {
+            resolution = new Resolution.Manual(withNotes(entry, m.instructions(), tried));
+        }
+        return new Resolved(entry.id(), entry.id(), entry, c.resolver(), c.linkClass().label(), "catalog", entry.link(),
+                resolution, false);
+    }
+
+    /** Manual steps plus what is known about the dataset and the sources not used automatically. */
+    private Instructions withNotes(CatalogEntry entry, Instructions instructions, List<String> tried) {
+        List<String> steps = new ArrayList<>(instructions.steps());
+        workspace.notes().forDataset(entry.name()).forEach(n -> steps.add("Note: " + n.text() + " (" + n.source() + ")"));
+        tried.forEach(t -> steps.add("Mirror tried: " + t));
+        workspace.mirrors().candidates(entry).stream().filter(m -> !m.usable()).forEach(m -> steps.add(
+                "Other source, not used automatically (" + m.use().label() + "): " + m.label() + " " + m.link()));
+        return new Instructions(instructions.summary(), steps);
+    }
+
+    private static String describe(Resolution r) {
+        return r instanceof Resolution.Unavailable u ? u.reason()
+                : "needs a person: " + ((Resolution.Manual) r).instructions().summary();
+    }
+
+    private Resolved magnet(String text, TorrentOptions torrent) {
+        MagnetLink magnet;
+        try {
+            magnet = MagnetLink.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("bad magnet link: " + e.getMessage());
+        }
+        String name = magnet.displayName() != null ? magnet.displayName() : magnet.infoHash();
+        String safe = SafePath.fileName(name);
+        String id = uniqueId(safe != null ? safe : magnet.infoHash(), text);
+        return new Resolved(text, id, entry(id, name, text), "magnet", LinkClass.TORRENT.label(), "url", text,
+                new Resolution.Fetch(List.of(new Source.TorrentSource(text, safe != null ? safe : magnet.infoHash(),
+                        torrent))), false);
+    }
+
+    private Resolved url(String text, TorrentOptions torrent) throws ResolveException {
+        URI uri = AddTargets.uri(text);
+        String fileName = SafePath.fileName(DirectHttpResolver.fileName(uri));
+        String id = uniqueId(fileName != null ? stem(fileName) : uri.getHost(), text);
+        CatalogEntry entry = entry(id, fileName != null ? fileName : uri.getHost(), text);
+        Optional<Resolver> owner = workspace.resolvers().owner(uri);
+        boolean plainFile = owner.isEmpty() || owner.get().name().equals(DirectHttpResolver.NAME)
+                || owner.get().name().equals(WebPageResolver.NAME);
+        if (plainFile) {
+            boolean guessed = fileName == null || !fileName.contains(".");
+            Source.HttpSource source = new Source.HttpSource(uri, fileName != null ? fileName : "download", null,
+                    List.of(), null);
+            return new Resolved(text, id, entry, DirectHttpResolver.NAME, LinkClass.HTTP.label(), "url", text,
+                    new Resolution.Fetch(List.of(source)), guessed);
+        }
+        Classification c = owner.get().classify(entry, uri);
+        Resolution resolution = c.linkClass() == LinkClass.UNAVAILABLE ? new Resolution.Unavailable(c.reason())
+                : withTorrentOptions(owner.get().resolve(entry, uri), torrent);
+        return new Resolved(text, id, entry, owner.get().name(), c.linkClass().label(), "url", text, resolution, false);
+    }
+
+    /** Torrent sources get the user's torrent options (resolvers know only the torrent itself). */
+    private static Resolution withTorrentOptions(Resolution resolution, TorrentOptions torrent) {
+        if (!(resolution instanceof Resolution.Fetch fetch)) {
+            return resolution;
+        }
+        List<Source> sources = fetch.sources().stream().map(s -> s instanceof Source.TorrentSource t
+                ? (Source) new Source.TorrentSource(t.uri(), t.path() != null ? t.path() : "torrent", torrent) : s).toList();
+        return new Resolution.Fetch(sources, fetch.notes(), fetch.info(), fetch.sidecars());
+    }
+
+    /**
+     * The id itself, or with -2, -3 ... when a catalog dataset or another target already uses it (the
+     * same target added again keeps its id).
+     */
+    private String uniqueId(String base, String target) {
+        String clean = base == null || base.isBlank() ? "download" : base;
+        String id = clean;
+        for (int n = 2; taken(id, target); n++) {
+            id = clean + "-" + n;
+        }
+        return id;
+    }
+
+    private boolean taken(String id, String target) {
+        Optional<Job> existing = workspace.store().jobByDataset(id);
+        if (existing.isPresent()) {
+            return !existing.get().target().equals(target);
+        }
+        return workspace.catalog().entries().stream().anyMatch(e -> e.id().equals(id));
+    }
+
+    /** A file name without its extension; compound extensions such as .tar.gz count as one. */
+    static String stem(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        for (String compound : List.of(".tar.gz", ".tar.bz2", ".tar.xz", ".nii.gz")) {
+            if (lower.endsWith(compound) && lower.length() > compound.length()) {
+                return fileName.substring(0, fileName.length() - compound.length());
+            }
+        }
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    private static CatalogEntry entry(String id, String name, String link) {
+        return new CatalogEntry(id, name, null, null, null, null, null, link, 0);
+    }
+}

@@ -1,0 +1,100 @@
+package org.medfetch.workflow;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.medfetch.resolve.Checksum;
+import org.medfetch.store.FileRecord;
+import org.medfetch.store.FileState;
+import org.medfetch.store.Job;
+
+/** The verify use case: re-hashes finished files against their recorded SHA-256 and published checksums. */
+public final class VerifyFiles {
+
+    /** EXTRA and UNVERIFIED come from checks against a manifest. */
+    public enum Verdict { OK, MISMATCH, MISSING, EXTRA, UNVERIFIED }
+
+    /** @param detail what differs, or null */
+    public record Checked(String path, Verdict verdict, String detail) {
+    }
+
+    private final Workspace workspace;
+
+    public VerifyFiles(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** Verifies the finished files of one job, or of every job when target is null. */
+    public List<Checked> verify(String target) {
+        List<Job> jobs = target == null ? workspace.store().jobs(null) : List.of(workspace.job(target));
+        List<Checked> out = new ArrayList<>();
+        for (Job job : jobs) {
+            for (FileRecord f : workspace.store().files(job.id())) {
+                if (f.state() == FileState.DONE && f.sha256() != null) {
+                    out.add(check(f));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Checked check(FileRecord f) {
+        Path file = workspace.root().resolve(f.path());
+        if (!Files.isRegularFile(file)) {
+            return new Checked(f.path(), Verdict.MISSING, "the file is gone");
+        }
+        List<Checksum> expected = new ArrayList<>();
+        expected.add(new Checksum("sha256", f.sha256()));
+        if (f.checksums() != null && !f.checksums().isBlank()) {
+            Arrays.stream(f.checksums().trim().split("\\s+")).map(Checksum::parse).forEach(expected::add);
+        }
+        Map<String, String> actual = digests(file, expected);
+        for (Checksum c : expected) {
+            if (!c.hex().equals(actual.get(c.algorithm()))) {
+                return new Checked(f.path(), Verdict.MISMATCH, c.algorithm() + " is " + actual.get(c.algorithm())
+                        + ", expected " + c.hex());
+            }
+        }
+        return new Checked(f.path(), Verdict.OK, null);
+    }
+
+    /** The lower-case hex SHA-256 of a file. */
+    static String sha256(Path file) {
+        return digests(file, List.of()).get("sha256");
+    }
+
+    /** Hashes a file once with SHA-256 and every algorithm the checksums need. */
+    static Map<String, String> digests(Path file, List<Checksum> wanted) {
+        Map<String, MessageDigest> digests = new LinkedHashMap<>();
+        try {
+            digests.put("sha256", MessageDigest.getInstance("SHA-256"));
+            for (Checksum c : wanted) {
+                digests.putIfAbsent(c.algorithm(), MessageDigest.getInstance(c.digestName()));
+            }
+            byte[] buffer = new byte[1 << 20];
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    for (MessageDigest d : digests.values()) {
+                        d.update(buffer, 0, n);
+                    }
+                }
+            }
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has MD5, SHA-1 and SHA-256", e);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> hex = new LinkedHashMap<>();
+        digests.forEach((algo, d) -> hex.put(algo, HexFormat.of().formatHex(d.digest())));
+        return hex;
+    }
+}
