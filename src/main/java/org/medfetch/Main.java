@@ -18,6 +18,8 @@ import org.medfetch.engine.Transfers;
 import org.medfetch.engine.http.HttpTransfer;
 import org.medfetch.engine.http.LinkProbe;
 import org.medfetch.engine.http.ProxyFromEnvironment;
+import org.medfetch.engine.torrent.TorrentSettings;
+import org.medfetch.engine.torrent.TorrentTransfer;
 import org.medfetch.resolve.Authorizer;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.mirrors.DatasetNotes;
@@ -80,10 +82,19 @@ public final class Main {
     private Workspace open(Settings settings) {
         Resolvers resolvers = resolvers(settings);
         OkHttpClient http = HttpTransfer.client(TIMEOUT, CONNECTIONS, new ProxyFromEnvironment(settings.env()));
-        Transfers transfers = new Transfers(new HttpTransfer(http, Authorizer.NONE), null);
+        Transfers transfers = new Transfers(new HttpTransfer(http, Authorizer.NONE),
+                new TorrentTransfer(torrents(settings)));
         return new Workspace(settings.workspace(), catalog(settings), resolvers,
                 new MirrorSources(mirrors(settings), resolvers), DatasetNotes.bundled(), transfers, new LinkProbe(http),
                 Clock.systemUTC());
+    }
+
+    private static TorrentSettings torrents(Settings settings) {
+        try {
+            return TorrentSettings.fromEnvironment(settings.env());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
     }
 
     private static MirrorRegistry mirrors(Settings settings) {

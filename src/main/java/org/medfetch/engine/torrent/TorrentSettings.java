@@ -3,6 +3,7 @@ package org.medfetch.engine.torrent;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How medfetch runs bt, chosen once per process (the per-torrent choices are in {@code TorrentOptions}).
@@ -33,6 +34,28 @@ public record TorrentSettings(
                 32L << 20, Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(60));
     }
 
+    /**
+     * The defaults, with what the environment overrides: MEDFETCH_BT_BIND (the address to listen on and
+     * to connect from, e.g. 127.0.0.1 to keep a swarm on this machine) and MEDFETCH_BT_STALL_SECONDS.
+     */
+    public static TorrentSettings fromEnvironment(Map<String, String> env) {
+        TorrentSettings settings = defaults();
+        String bind = env.get("MEDFETCH_BT_BIND");
+        if (bind != null && !bind.isBlank()) {
+            settings = settings.withBindAddress(address(bind.strip()));
+        }
+        String stall = env.get("MEDFETCH_BT_STALL_SECONDS");
+        if (stall != null && !stall.isBlank()) {
+            try {
+                settings = settings.withStallTimeout(Duration.ofSeconds(Long.parseLong(stall.strip())));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("MEDFETCH_BT_STALL_SECONDS must be a number of seconds, not '"
+                        + stall + "'");
+            }
+        }
+        return settings;
+    }
+
     /** Binds to 127.0.0.1 only: for swarms on this machine (tests, benchmarks). */
     public static TorrentSettings loopback() {
         return defaults().withBindAddress(address("127.0.0.1"));
@@ -50,7 +73,7 @@ public record TorrentSettings(
         try {
             return InetAddress.getByName(literal);
         } catch (UnknownHostException e) {
-            throw new IllegalStateException(literal + " is not an address", e);
+            throw new IllegalArgumentException("'" + literal + "' is not an IP address", e);
         }
     }
 }

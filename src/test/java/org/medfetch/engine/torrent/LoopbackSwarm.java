@@ -45,6 +45,11 @@ final class LoopbackSwarm implements AutoCloseable {
         int piecesComplete() {
             return state.get().getPiecesComplete();
         }
+
+        /** Bytes this seeder sent (bt's counter; one leecher that stays connected keeps it exact). */
+        long uploaded() {
+            return state.get().getUploaded();
+        }
     }
 
     /**
@@ -121,7 +126,12 @@ final class LoopbackSwarm implements AutoCloseable {
      * checked its data and accepts peers for the torrent.
      */
     Seeder seed() throws IOException, InterruptedException {
-        return seed(seedRoot);
+        return seed(seedRoot, 0);
+    }
+
+    /** A seeder of the whole payload on this port (where an earlier seeder listened). */
+    Seeder seedOn(int port) throws IOException, InterruptedException {
+        return seed(seedRoot, port);
     }
 
     /** A seeder that lacks one file: it serves every piece but those holding bytes of that file. */
@@ -134,13 +144,15 @@ final class LoopbackSwarm implements AutoCloseable {
                 Files.copy(payload(file), copy);
             }
         }
-        return seed(root);
+        return seed(root, 0);
     }
 
-    private Seeder seed(Path root) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
+    private Seeder seed(Path root, int wanted) throws IOException, InterruptedException {
+        int port = wanted;
+        if (port == 0) {
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = probe.getLocalPort();
+            }
         }
         Config config = new Config();
         config.setAcceptorAddress(InetAddress.getLoopbackAddress());
