@@ -51,7 +51,7 @@ class TorrentEndToEndIT {
             Path ws = tmp.resolve("ws");
             MedfetchProcess.Result get = MedfetchProcess.run(logs, Map.of(), "--workspace", ws.toString(), "get",
                     nginx.url("ct-scans.torrent"), "--no-progress");
-            assertEquals(0, get.exitCode(), get.out() + get.err());
+            assertEquals(0, get.exitCode(), "from aria2c at " + seeder.peer() + ": " + get.out() + get.err());
             assertTrue(get.out().contains(shaA + "  downloads/ct-scans/ct-scans/a.nii.gz"), get.out());
             assertTrue(get.out().contains(shaB + "  downloads/ct-scans/ct-scans/labels/b.nii.gz"), get.out());
             assertEquals(0, MedfetchProcess.run(logs, Map.of(), "--workspace", ws.toString(), "verify").exitCode());

@@ -50,6 +50,9 @@ final class TorrentRuntime {
         config.setAcceptorPort(port);
         // bt's default of 3 pieces at a time per peer left loopback at a third of the speed
         config.setMaxSimultaneouslyAssignedPieces(16);
+        // and 250 requests (16 KiB blocks) in flight per peer left it waiting for round trips: 1000 fetched
+        // 512 MiB from aria2c in ~6.3 s instead of ~9 s here (libtorrent seeders accept 2000)
+        config.setMaxOutstandingRequests(1000);
         // MSE's handshake took ~3 s per connection here; off unless asked for
         config.setMseDisabled(!options.encryption());
         config.setEncryptionPolicy(options.encryption() ? EncryptionPolicy.PREFER_ENCRYPTED

@@ -41,21 +41,9 @@ public final class TorrentTransfer implements Transfer<TorrentSource> {
         this.settings = settings;
     }
 
+    /** Reports through {@code progress} as it goes; the engine reports how the attempt ended. */
     @Override
     public List<CompletedFile> fetch(TransferTask<TorrentSource> task, Progress progress)
-            throws TransferException, TransferStopped {
-        long id = task.fileId();
-        try {
-            List<CompletedFile> files = download(task, progress);
-            progress.finished(id, "done");
-            return files;
-        } catch (TransferException | TransferStopped e) {
-            progress.finished(id, e.getMessage());
-            throw e;
-        }
-    }
-
-    private List<CompletedFile> download(TransferTask<TorrentSource> task, Progress progress)
             throws TransferException, TransferStopped {
         TorrentOptions options = task.source().options() == null ? TorrentOptions.DEFAULTS : task.source().options();
         SavedMetadata saved = new SavedMetadata(task.datasetDir().getParent().resolve(".medfetch").resolve("torrents"));
@@ -64,14 +52,13 @@ public final class TorrentTransfer implements Transfer<TorrentSource> {
         ExplicitPeers peers = ExplicitPeers.parse(concat(options.peers(), input.peers()));
         List<String> trackers = concat(options.trackers(), input.trackers());
         Torrent torrent = input.torrent();
-        progress.started(task.fileId(), input.name(), -1, 0);
         task.stop().check();
         if (torrent == null) {
             torrent = fetchMetadata(task, progress, input, options, peers, trackers, saved, reader);
         }
         Selection selection = Selection.of(torrent, options.files(), task.datasetDir());
         Map<Path, FileRecord> rows = record(task.checkpoints(), input.infoHash(), selection, task.datasetDir());
-        progress.sized(task.fileId(), selection.selectedSize(), 0);
+        progress.started(task.fileId(), torrent.getName(), selection.selectedSize(), 0);
         try (FinishedFiles finished = new FinishedFiles(task.checkpoints(), rows)) {
             TorrentRuntime runtime = TorrentRuntime.start(settings, options, peers);
             runtime.addTrackers(input.infoHash(), trackers);

@@ -10,7 +10,6 @@ final class RecordingProgress implements Progress {
 
     final List<String> statuses = new CopyOnWriteArrayList<>();
     final List<int[]> pieces = new CopyOnWriteArrayList<>();
-    final List<String> outcomes = new CopyOnWriteArrayList<>();
     private final IntConsumer onPieces;
 
     RecordingProgress() {
@@ -30,11 +29,6 @@ final class RecordingProgress implements Progress {
     @Override
     public void status(long fileId, String message) {
         statuses.add(message);
-    }
-
-    @Override
-    public void finished(long fileId, String outcome) {
-        outcomes.add(outcome);
     }
 
     /** Pieces done when the first report came (after bt re-checked the data on disk). */
