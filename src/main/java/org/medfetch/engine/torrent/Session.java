@@ -34,6 +34,7 @@ final class Session {
     private final AtomicBoolean filesChosen = new AtomicBoolean();
     private int lastDone = -1;
     private long lastSaved;
+    private int recorded;
 
     Session(TorrentSettings settings, TransferTask<TorrentSource> task, TorrentOptions options, Progress progress,
             Torrent torrent, Selection selection, FinishedFiles finished) {
@@ -67,6 +68,8 @@ final class Session {
             progress.status(task.fileId(), "re-checking pieces");
             watchdog.allow(Duration.ofSeconds(onDisk / settings.recheckRate()));
         }
+        Integer before = task.checkpoints().record().piecesDone();
+        recorded = before == null ? 0 : before;
         CompletableFuture<?> bt = client.startAsync(state::set, settings.poll().toMillis());
         try {
             download(bt, watchdog);
@@ -88,6 +91,9 @@ final class Session {
             if (chosen) {
                 watchdog.observe(done, s.getDownloaded());
                 report(done, s.getPiecesNotSkipped());
+            } else {
+                // still re-checking: keep what the last attempt recorded, and hear a pause or cancel meanwhile
+                checkpoint(recorded);
             }
             if (chosen && s.getPiecesRemaining() == 0) {
                 task.checkpoints().savePieces(done);

@@ -96,8 +96,13 @@ public final class TorrentTransfer implements Transfer<TorrentSource> {
         StallWatchdog watchdog = new StallWatchdog(settings.stallTimeout(), 0, System::nanoTime);
         CompletableFuture<?> bt = client.startAsync();
         try {
+            long lastSaved = System.nanoTime();
             while (metadata.get() == null) {
                 Thread.sleep(settings.poll().toMillis());
+                if (System.nanoTime() - lastSaved >= settings.checkpoint().toNanos()) {
+                    lastSaved = System.nanoTime();
+                    task.checkpoints().savePieces(0); // nothing fetched yet; hears a pause or cancel meanwhile
+                }
                 task.stop().check();
                 if (metadata.get() == null && bt.isDone()) {
                     throw new TransferException(Kind.NETWORK, true, "the torrent client stopped before any peer sent "

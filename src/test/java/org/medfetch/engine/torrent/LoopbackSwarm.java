@@ -4,6 +4,8 @@ import bt.Bt;
 import bt.data.file.FileSystemStorage;
 import bt.metainfo.MetadataService;
 import bt.metainfo.Torrent;
+import bt.net.InetPeer;
+import bt.peer.IPeerRegistry;
 import bt.runtime.BtRuntime;
 import bt.runtime.Config;
 import bt.torrent.TorrentRegistry;
@@ -36,7 +38,7 @@ final class LoopbackSwarm implements AutoCloseable {
     private final Torrent torrent;
     private final List<Seeder> seeders = new ArrayList<>();
 
-    /** A seeder and what it has verified (it serves only the pieces it has). */
+    /** A bt peer and what it has verified: a seeder, or a leecher (which seeds what it has). */
     record Seeder(BtRuntime runtime, int port, AtomicReference<TorrentSessionState> state) {
         String peer() {
             return "127.0.0.1:" + port;
@@ -145,6 +147,14 @@ final class LoopbackSwarm implements AutoCloseable {
             }
         }
         return seed(root, 0);
+    }
+
+    /** A bt leecher starting from nothing that fetches from the peer at 127.0.0.1:port (and then seeds). */
+    Seeder leechFrom(int port) throws IOException, InterruptedException {
+        Seeder leecher = seed(Files.createDirectories(seedRoot.resolveSibling("leecher-" + seeders.size())), 0);
+        leecher.runtime().service(IPeerRegistry.class).addPeer(torrent.getTorrentId(),
+                InetPeer.build(InetAddress.getLoopbackAddress(), port));
+        return leecher;
     }
 
     private Seeder seed(Path root, int wanted) throws IOException, InterruptedException {

@@ -14,8 +14,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medfetch.engine.Progress;
+import org.medfetch.engine.StopSignal;
 import org.medfetch.engine.TransferException;
+import org.medfetch.engine.TransferStopped;
 import org.medfetch.resolve.TorrentOptions;
+import org.medfetch.store.FileState;
 
 /** Torrents that cannot advance end as retryable STALLED failures (short watchdog), never as a hang. */
 class StallTest {
@@ -33,6 +37,24 @@ class StallTest {
                      TorrentOptions.DEFAULTS)) {
             TransferException e = assertThrows(TransferException.class, () -> job.run(QUICK));
             assertStalled(e, "no peer sent the metadata of " + swarm.infoHash());
+        }
+    }
+
+    @Test
+    void aPauseFromAnotherProcessStopsAMagnetThatWaitsForMetadata() throws Exception {
+        try (LoopbackSwarm swarm = LoopbackSwarm.standard(dir.resolve("swarm"));
+             SilentPeer silent = new SilentPeer();
+             TorrentJob job = new TorrentJob(dir.resolve("ws"), swarm.magnet(silent.address()), "study",
+                     TorrentOptions.DEFAULTS)) {
+            Progress pauseWhileWaiting = new Progress() {
+                @Override
+                public void status(long fileId, String message) {
+                    job.store.setState(job.fileId, FileState.PAUSED, "user");
+                }
+            };
+            TransferStopped stopped = assertThrows(TransferStopped.class,
+                    () -> job.run(TorrentSettings.loopback(), pauseWhileWaiting, new StopSignal()));
+            assertEquals(StopSignal.Reason.PAUSED, stopped.reason());
         }
     }
 

@@ -8,17 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medfetch.engine.CompletedFile;
+import org.medfetch.engine.Progress;
 import org.medfetch.engine.StopSignal;
 import org.medfetch.engine.TransferException;
 import org.medfetch.engine.TransferStopped;
@@ -165,6 +170,43 @@ class TorrentTransferTest {
     }
 
     @Test
+    void seedsUntilTheRatioIsReachedOnTheAskedPort() throws Exception {
+        try (LoopbackSwarm swarm = LoopbackSwarm.standard(dir.resolve("swarm"))) {
+            LoopbackSwarm.Seeder seeder = swarm.seed();
+            int port = freePort();
+            TorrentOptions seedOnce = new TorrentOptions(null, List.of(), List.of(seeder.peer()), port, false, 1.0, null);
+            try (TorrentJob job = jobFor(swarm, seedOnce)) {
+                CompletableFuture<List<CompletedFile>> medfetch = new CompletableFuture<>();
+                CompletableFuture<LoopbackSwarm.Seeder> leecher = new CompletableFuture<>();
+                Progress startLeecherWhenSeeding = new Progress() {
+                    @Override
+                    public void status(long fileId, String message) {
+                        if (message.equals("seeding")) {
+                            swarm.stop(seeder); // from now on medfetch is the only source
+                            try {
+                                leecher.complete(swarm.leechFrom(port));
+                            } catch (Exception e) {
+                                leecher.completeExceptionally(e);
+                            }
+                        }
+                    }
+                };
+                Thread run = new Thread(() -> {
+                    try {
+                        medfetch.complete(job.run(TorrentSettings.loopback(), startLeecherWhenSeeding, new StopSignal()));
+                    } catch (Exception e) {
+                        medfetch.completeExceptionally(e);
+                    }
+                });
+                run.start();
+                // medfetch returns only once it has uploaded as much as it downloaded: the whole torrent
+                assertSameAsSeeded(swarm, job, medfetch.get(2, TimeUnit.MINUTES), ALL);
+                assertEquals(swarm.pieces(), leecher.get().piecesComplete());
+            }
+        }
+    }
+
+    @Test
     void aSingleFileTorrentIsRecordedAsItsOneFile() throws Exception {
         Map<String, Integer> one = new LinkedHashMap<>();
         one.put("volume.nii.gz", 100_000);
@@ -190,6 +232,12 @@ class TorrentTransferTest {
     private TorrentJob jobFor(LoopbackSwarm swarm, TorrentOptions options) throws IOException {
         Path torrent = swarm.writeTorrent(dir.resolve(swarm.name() + ".torrent"));
         return new TorrentJob(dir.resolve("ws"), torrent.toString(), swarm.name(), options);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
     }
 
     static TorrentOptions options(String files, String... peers) {
