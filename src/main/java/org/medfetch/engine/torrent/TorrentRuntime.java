@@ -13,6 +13,8 @@ import bt.tracker.AnnounceKey;
 import bt.tracker.ITrackerService;
 import bt.tracker.http.HttpTrackerModule;
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -44,9 +46,10 @@ final class TorrentRuntime {
 
     static TorrentRuntime start(TorrentSettings settings, TorrentOptions options, ExplicitPeers peers)
             throws TransferException {
-        int port = freePort(settings, options.port());
+        InetAddress address = usable(settings.bindAddress());
+        int port = freePort(address, options.port());
         Config config = new Config();
-        config.setAcceptorAddress(settings.bindAddress());
+        config.setAcceptorAddress(address);
         config.setAcceptorPort(port);
         // bt's default of 3 pieces at a time per peer left loopback at a third of the speed
         config.setMaxSimultaneouslyAssignedPieces(16);
@@ -114,17 +117,33 @@ final class TorrentRuntime {
         }
     }
 
+    /** The address to listen on: the IPv6 wildcard (both stacks) falls back to 0.0.0.0 where IPv6 is off. */
+    private static InetAddress usable(InetAddress wanted) {
+        if (!(wanted instanceof Inet6Address) || !wanted.isAnyLocalAddress()) {
+            return wanted;
+        }
+        try (ServerSocket probe = new ServerSocket(0, 1, wanted)) {
+            return wanted;
+        } catch (IOException noIpv6) {
+            try {
+                return InetAddress.getByAddress(new byte[4]);
+            } catch (java.net.UnknownHostException impossible) {
+                throw new IllegalStateException("four zero bytes are an IPv4 address", impossible);
+            }
+        }
+    }
+
     /**
      * The port asked for, or a free one. bt only logs a port it cannot bind and runs without a listener,
      * so the port is tried here first.
      */
-    private static int freePort(TorrentSettings settings, Integer wanted) throws TransferException {
+    private static int freePort(InetAddress address, Integer wanted) throws TransferException {
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(settings.bindAddress(), wanted == null ? 0 : wanted));
+            probe.bind(new InetSocketAddress(address, wanted == null ? 0 : wanted));
             return probe.getLocalPort();
         } catch (IOException e) {
-            String where = settings.bindAddress().getHostAddress() + (wanted == null ? "" : " port " + wanted + " (--bt-port)");
+            String where = address.getHostAddress() + (wanted == null ? "" : " port " + wanted + " (--bt-port)");
             throw new TransferException(Kind.NETWORK, true, "cannot listen on " + where + ": " + e.getMessage());
         }
     }

@@ -28,9 +28,12 @@ public record TorrentSettings(
         Duration checkpoint,
         Duration httpTimeout) {
 
-    /** Listens on every interface, as a peer in a real swarm must. */
+    /**
+     * Listens on every interface, as a peer in a real swarm must, IPv6 included (bt binds outgoing peer
+     * connections to this address too, so 0.0.0.0 could not reach an IPv6 peer); 0.0.0.0 where IPv6 is off.
+     */
     public static TorrentSettings defaults() {
-        return new TorrentSettings(address("0.0.0.0"), Duration.ofMinutes(5), Duration.ofSeconds(10),
+        return new TorrentSettings(address("::"), Duration.ofMinutes(5), Duration.ofSeconds(10),
                 32L << 20, Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(60));
     }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A swarm on 127.0.0.1 for tests: a random multi-file payload, its torrent (made by bt's TorrentBuilder)
@@ -128,12 +129,23 @@ final class LoopbackSwarm implements AutoCloseable {
      * checked its data and accepts peers for the torrent.
      */
     Seeder seed() throws IOException, InterruptedException {
-        return seed(seedRoot, 0);
+        return seed(seedRoot, 0, InetAddress.getLoopbackAddress());
+    }
+
+    /** A seeder of the whole payload listening on ::1 only; skips the test where IPv6 is off. */
+    Seeder seedOnIpv6Loopback() throws IOException, InterruptedException {
+        InetAddress ipv6 = InetAddress.getByName("::1");
+        try (ServerSocket probe = new ServerSocket(0, 1, ipv6)) {
+            probe.getLocalPort();
+        } catch (IOException noIpv6) {
+            Assumptions.abort("this machine has no IPv6 loopback: " + noIpv6.getMessage());
+        }
+        return seed(seedRoot, 0, ipv6);
     }
 
     /** A seeder of the whole payload on this port (where an earlier seeder listened). */
     Seeder seedOn(int port) throws IOException, InterruptedException {
-        return seed(seedRoot, port);
+        return seed(seedRoot, port, InetAddress.getLoopbackAddress());
     }
 
     /** A seeder that lacks one file: it serves every piece but those holding bytes of that file. */
@@ -146,26 +158,27 @@ final class LoopbackSwarm implements AutoCloseable {
                 Files.copy(payload(file), copy);
             }
         }
-        return seed(root, 0);
+        return seed(root, 0, InetAddress.getLoopbackAddress());
     }
 
     /** A bt leecher starting from nothing that fetches from the peer at 127.0.0.1:port (and then seeds). */
     Seeder leechFrom(int port) throws IOException, InterruptedException {
-        Seeder leecher = seed(Files.createDirectories(seedRoot.resolveSibling("leecher-" + seeders.size())), 0);
+        Seeder leecher = seed(Files.createDirectories(seedRoot.resolveSibling("leecher-" + seeders.size())), 0,
+                InetAddress.getLoopbackAddress());
         leecher.runtime().service(IPeerRegistry.class).addPeer(torrent.getTorrentId(),
                 InetPeer.build(InetAddress.getLoopbackAddress(), port));
         return leecher;
     }
 
-    private Seeder seed(Path root, int wanted) throws IOException, InterruptedException {
+    private Seeder seed(Path root, int wanted, InetAddress address) throws IOException, InterruptedException {
         int port = wanted;
         if (port == 0) {
-            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            try (ServerSocket probe = new ServerSocket(0, 1, address)) {
                 port = probe.getLocalPort();
             }
         }
         Config config = new Config();
-        config.setAcceptorAddress(InetAddress.getLoopbackAddress());
+        config.setAcceptorAddress(address);
         config.setAcceptorPort(port);
         config.setMseDisabled(true);
         config.setMaxSimultaneouslyAssignedPieces(16);
