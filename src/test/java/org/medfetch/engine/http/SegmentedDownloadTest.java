@@ -100,8 +100,27 @@ class SegmentedDownloadTest {
     }
 
     @Test
+    void moreConnectionsThanPiecesTakeThePiecesInFileOrder() throws Exception {
+        // 4 connections, pieces of two minimum segments (64 KiB): 16 pieces, too small to split again.
+        fixture.options = fixture.options.withConnections(4).withSegments(32 * 1024, BATCH);
+
+        CompletedFile file = fetch();
+
+        assertArrayEquals(content, Files.readAllBytes(file.path()));
+        assertEquals(16, segments().size());
+        Set<String> expected = new HashSet<>(Set.of("bytes=0-"));
+        for (int i = 1; i < 16; i++) {
+            expected.add("bytes=" + i * 65536 + "-" + ((i + 1) * 65536 - 1));
+        }
+        assertEquals(expected, new HashSet<>(files.rangesAsked()));
+        assertEquals(16, files.rangesAsked().size());
+        assertCompletePlan();
+    }
+
+    @Test
     void idleConnectionSplitsTheSlowSegment() throws Exception {
-        fixture.options = fixture.options.withConnections(2).withSegments(64 * 1024, BATCH);
+        // Two pieces of 512 KiB; the first arrives slowly, so the connection done with the second splits it.
+        fixture.options = fixture.options.withConnections(2).withSegments(200 * 1024, BATCH);
         files.slowStart = start -> start == 0;
         files.slowBytesPer10Ms = 8 * 1024;
 
