@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.medfetch.engine.TransferException;
 import org.medfetch.engine.TransferOptions;
 import org.medfetch.store.Segment;
 
@@ -98,5 +100,18 @@ class HttpPartsTest {
         assertEquals(3, HttpTransfer.segments(48L << 20, defaults.withConnections(8)));
         assertEquals(8, HttpTransfer.segments(200L << 20, defaults.withConnections(8)));
         assertEquals(HttpTransfer.MAX_SEGMENTS, HttpTransfer.segments(100L << 30, defaults.withConnections(8)));
+    }
+
+    @Test
+    void aFullDiskIsRetryableAndOtherFileErrorsAreNot() {
+        TransferException full = PartFile.failure("cannot write x.part", new IOException("No space left on device"));
+        TransferException quota = PartFile.failure("cannot write x.part", new IOException("Disk quota exceeded"));
+        TransferException denied = PartFile.failure("cannot open x.part", new IOException("Permission denied"));
+
+        assertEquals(TransferException.Kind.DISK_FULL, full.kind());
+        assertTrue(full.retryable());
+        assertEquals(TransferException.Kind.DISK_FULL, quota.kind());
+        assertEquals(TransferException.Kind.IO, denied.kind());
+        assertFalse(denied.retryable());
     }
 }
