@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.medfetch.catalog.Catalog;
@@ -12,8 +13,16 @@ import org.medfetch.catalog.CatalogException;
 import org.medfetch.catalog.CatalogLoader;
 import org.medfetch.cli.Cli;
 import org.medfetch.cli.MedfetchCommand;
+import okhttp3.OkHttpClient;
 import org.medfetch.engine.Transfers;
+import org.medfetch.engine.http.HttpTransfer;
+import org.medfetch.engine.http.LinkProbe;
+import org.medfetch.engine.http.ProxyFromEnvironment;
+import org.medfetch.resolve.Authorizer;
 import org.medfetch.resolve.Resolvers;
+import org.medfetch.resolve.mirrors.DatasetNotes;
+import org.medfetch.resolve.mirrors.MirrorRegistry;
+import org.medfetch.resolve.mirrors.MirrorSources;
 import org.medfetch.resolve.hosts.AcademicTorrentsResolver;
 import org.medfetch.resolve.hosts.AiStudioResolver;
 import org.medfetch.resolve.hosts.BaiduNetdiskResolver;
@@ -43,6 +52,10 @@ import org.medfetch.workflow.Workspace;
 /** The composition root: wires catalog, resolvers and commands together. Nothing else builds them. */
 public final class Main {
 
+    /** Defaults of the shared HTTP client; each transfer applies the run's own --timeout. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int CONNECTIONS = 8;
+
     private final Map<String, String> env;
     private final Path home;
 
@@ -65,12 +78,23 @@ public final class Main {
     }
 
     private Workspace open(Settings settings) {
-        return new Workspace(settings.workspace(), catalog(settings), resolvers(settings), transfers(settings),
+        Resolvers resolvers = resolvers(settings);
+        OkHttpClient http = HttpTransfer.client(TIMEOUT, CONNECTIONS, new ProxyFromEnvironment(settings.env()));
+        Transfers transfers = new Transfers(new HttpTransfer(http, Authorizer.NONE), null);
+        return new Workspace(settings.workspace(), catalog(settings), resolvers,
+                new MirrorSources(mirrors(settings), resolvers), DatasetNotes.bundled(), transfers, new LinkProbe(http),
                 Clock.systemUTC());
     }
 
-    private static Transfers transfers(Settings settings) {
-        return new Transfers(null, null);
+    private static MirrorRegistry mirrors(Settings settings) {
+        if (settings.noMirrors()) {
+            return MirrorRegistry.empty();
+        }
+        try {
+            return settings.mirrorsFile() == null ? MirrorRegistry.bundled() : MirrorRegistry.read(settings.mirrorsFile());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
     }
 
     private static Catalog catalog(Settings settings) {

@@ -15,6 +15,14 @@ final class GlobalOptions {
             description = "Markdown catalog to read instead of the bundled one.")
     Path catalog;
 
+    @Option(names = "--mirrors", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Mirror registry to read instead of the bundled one.")
+    Path mirrors;
+
+    @Option(names = "--no-mirrors", scope = ScopeType.INHERIT,
+            description = "Use only the catalog's own links, no mirrors.")
+    boolean noMirrors;
+
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print stack traces of errors.")
     boolean debug;

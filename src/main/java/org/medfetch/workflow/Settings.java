@@ -8,10 +8,13 @@ import java.util.Map;
  *
  * @param workspace   the workspace folder (downloads/, manifests/)
  * @param catalogFile a catalog file, or null for the bundled catalog
+ * @param mirrorsFile a mirror registry file, or null for the bundled registry
+ * @param noMirrors   use no mirror registry at all
  * @param env         environment variables (credentials, proxies, endpoint overrides)
  * @param home        the user's home folder (tool config files such as ~/.kaggle/kaggle.json)
  */
-public record Settings(Path workspace, Path catalogFile, Map<String, String> env, Path home) {
+public record Settings(Path workspace, Path catalogFile, Path mirrorsFile, boolean noMirrors, Map<String, String> env,
+                       Path home) {
 
     public Settings {
         env = Map.copyOf(env);

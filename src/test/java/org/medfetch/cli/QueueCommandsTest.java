@@ -46,12 +46,12 @@ class QueueCommandsTest {
 
     @Test
     void addingAManualDatasetRecordsItsInstructionsAndExits5() {
-        CliRun run = medfetch("add", "msd-lung", "--project", "lungs");
+        CliRun run = medfetch("add", "lits", "--project", "lungs");
         assertEquals(5, run.exitCode(), run.err());
-        assertTrue(run.out().contains("msd-lung: manual steps needed (recorded)"), run.out());
+        assertTrue(run.out().contains("lits: manual steps needed (recorded)"), run.out());
         assertTrue(run.out().contains("extraction code (提取码): 6666"), run.out());
         try (Store store = store()) {
-            Job job = store.jobByDataset("msd-lung").orElseThrow();
+            Job job = store.jobByDataset("lits").orElseThrow();
             assertEquals("manual", job.state().label());
             assertEquals(List.of("lungs"), job.projects());
             assertTrue(job.instructions().contains("BaiduPCS-Go"));
@@ -59,6 +59,22 @@ class QueueCommandsTest {
         CliRun status = medfetch("status", "--json");
         assertEquals(0, status.exitCode());
         assertTrue(status.out().contains("\"state\":\"manual\""), status.out());
+    }
+
+    @Test
+    void aMirroredDatasetIsQueuedFromItsMirrorWithPublishedChecksums() {
+        CliRun run = medfetch("add", "msd-lung");
+        assertEquals(0, run.exitCode(), run.err());
+        try (Store store = store()) {
+            Job job = store.jobByDataset("msd-lung").orElseThrow();
+            assertEquals("mirror", job.source());
+            FileRecord tar = store.files(job.id()).get(0);
+            assertEquals("downloads/msd-lung/Task06_Lung.tar", tar.path());
+            assertEquals("md5:8afd997733c7fc0432f71255ba4e52dc sha256:f782cd09da9cf7a3128475d4a53650d371db10f0427aa76e166fccfcb2654161",
+                    tar.checksums());
+        }
+        CliRun plain = medfetch("add", "--no-mirrors", "msd-liver");
+        assertEquals(5, plain.exitCode(), "without mirrors the Baidu share needs a person");
     }
 
     @Test

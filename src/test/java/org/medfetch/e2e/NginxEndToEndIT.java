@@ -66,7 +66,7 @@ class NginxEndToEndIT {
             MedfetchProcess.Result html = MedfetchProcess.run(logs, Map.of(), "--workspace", ws.toString(), "get",
                     nginx.url("broken.zip"), "--no-progress");
             assertEquals(4, html.exitCode(), html.err());
-            assertTrue(html.err().toLowerCase().contains("html"), html.err());
+            assertTrue(html.err().contains("the server sent a web page instead of broken.zip"), html.err());
             assertTrue(Files.notExists(ws.resolve("downloads/broken/broken.zip")));
 
             MedfetchProcess.Result missing = MedfetchProcess.run(logs, Map.of(), "--workspace", ws.toString(), "get",
