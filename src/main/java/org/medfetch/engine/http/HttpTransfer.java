@@ -55,6 +55,7 @@ public final class HttpTransfer implements Transfer<HttpSource> {
                 .writeTimeout(timeout)
                 .proxySelector(proxies)
                 .proxyAuthenticator(proxies.authenticator())
+                .socketFactory(new BufferedSockets())
                 .followRedirects(true)
                 .followSslRedirects(true)
                 .connectionPool(new ConnectionPool(Math.max(5, connections), 5, TimeUnit.MINUTES))
