@@ -56,6 +56,7 @@ fi
 OUT=$(mktemp -d "$OUT_DIR/medfetch-bench-out.XXXXXX")
 fs=$(df --output=fstype "$OUT" | tail -1)
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 mkdir -p "$WORK/www" "$WORK/nginx"
 echo "creating a $SIZE random file ..." >&2
 head -c "$SIZE" /dev/urandom > "$WORK/www/data.bin"
@@ -91,56 +92,51 @@ for _ in $(seq 50); do curl -sf -o /dev/null -r 0-0 "http://127.0.0.1:$PORT/data
 FAST="http://127.0.0.1:$PORT/data.bin"
 SLOW="http://127.0.0.1:$PORT/slow/data.bin"
 
-# Runs a command RUNS times after a fresh output folder each time; prints the seconds of each run.
-# With RSS=1 the command runs under GNU time and the peak RSS (KiB) is appended to $WORK/rss.
-timed() {
-  local i start end prefix=()
+# Runs one command once into an empty output folder, appends its seconds to $WORK/times.NAME and checks
+# the file it wrote (unless NAME is "startup"). With RSS=1 it runs under GNU time and its peak RSS (KiB)
+# is appended to $WORK/rss.
+once() {
+  local name=$1 start end prefix=(); shift
   [ "${RSS:-0}" = 1 ] && prefix=(/usr/bin/time -f %M -a -o "$WORK/rss")
-  for i in $(seq "$RUNS"); do
-    rm -rf "$OUT"/* && sync
-    start=$(date +%s.%N)
-    if ! "${prefix[@]}" "$@" >/dev/null 2>"$WORK/errors"; then
-      { echo "bench/http.sh: failed: $*"; tail -5 "$WORK/errors"; } >&2
-      exit 1
-    fi
-    end=$(date +%s.%N)
-    echo "$start $end" | awk '{ printf "%.3f\n", $2 - $1 }'
-  done
+  rm -rf "${OUT:?}"/* && sync
+  start=$(date +%s.%N)
+  if ! "${prefix[@]}" "$@" >/dev/null 2>"$WORK/errors"; then
+    { echo "bench/http.sh: failed: $*"; tail -5 "$WORK/errors"; } >&2
+    exit 1
+  fi
+  end=$(date +%s.%N)
+  echo "$start $end" | awk '{ printf "%.3f\n", $2 - $1 }' >> "$WORK/times.$name"
+  if [ "$name" != startup ]; then
+    cmp -s "$(find "$OUT" -type f -name data.bin | head -1)" "$WORK/www/data.bin" \
+      || { echo "bench/http.sh: $name produced a wrong file" >&2; exit 1; }
+  fi
 }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-check() { # the downloaded file must be the served file
-  local got; got=$(find "$OUT" -type f -name data.bin | head -1)
-  cmp -s "$got" "$WORK/www/data.bin" || { echo "bench/http.sh: $1 produced a wrong file" >&2; exit 1; }
+medfetch() { # URL CONNECTIONS: the medfetch command line, as a command GNU time can run
+  MF=(java -jar "$JAR" --workspace "$OUT/ws" get "$1" --connections "$2" --no-progress)
 }
 
-# medfetch URL CONNECTIONS, as a command GNU time can run
-medfetch() { MF=(java -jar "$JAR" --workspace "$OUT/ws" get "$1" --connections "$2" --no-progress); }
-
-declare -A T
-run_case() { # name, then the command
-  local name=$1; shift
-  echo "  $name ..." >&2
-  T[$name]=$(timed "$@" | median)
-  check "$name"
-}
-
-echo "(a) $SIZE, one connection, output on $OUT ($fs), $RUNS runs each" >&2
-run_case a_curl curl -sS -o "$OUT/data.bin" "$FAST"
-run_case a_aria2c aria2c -q -x1 -s1 --file-allocation=none --allow-overwrite=true -d "$OUT" -o data.bin "$FAST"
+# The tools take turns within each run, so a load that comes and goes on a shared machine is spread
+# over all of them rather than landing on one.
 : > "$WORK/rss"
-medfetch "$FAST" 1
-RSS=1 run_case a_medfetch "${MF[@]}"
+for i in $(seq "$RUNS"); do
+  echo "run $i of $RUNS: (a) $SIZE over one connection, (b) $CONNECTIONS connections at $RATE each, start-up" >&2
+  once a_curl curl -sS -o "$OUT/data.bin" "$FAST"
+  once a_aria2c aria2c -q -x1 -s1 --file-allocation=none --allow-overwrite=true -d "$OUT" -o data.bin "$FAST"
+  medfetch "$FAST" 1
+  RSS=1 once a_medfetch "${MF[@]}"
+  once b_aria2c aria2c -q -x"$CONNECTIONS" -s"$CONNECTIONS" -k1M --file-allocation=none --allow-overwrite=true \
+    -d "$OUT" -o data.bin "$SLOW"
+  medfetch "$SLOW" "$CONNECTIONS"
+  once b_medfetch "${MF[@]}"
+  medfetch "http://127.0.0.1:$PORT/tiny.bin" 1
+  once startup "${MF[@]}"
+done
+declare -A T
+for name in a_curl a_aria2c a_medfetch b_aria2c b_medfetch startup; do
+  T[$name]=$(median < "$WORK/times.$name")
+done
 rss_kib=$(median < "$WORK/rss")
-
-echo "(b) $SIZE, $CONNECTIONS connections, limit_rate $RATE per connection" >&2
-run_case b_aria2c aria2c -q -x"$CONNECTIONS" -s"$CONNECTIONS" -k1M --file-allocation=none --allow-overwrite=true \
-  -d "$OUT" -o data.bin "$SLOW"
-medfetch "$SLOW" "$CONNECTIONS"
-run_case b_medfetch "${MF[@]}"
-
-echo "(start-up) medfetch get of a 1-byte file" >&2
-medfetch "http://127.0.0.1:$PORT/tiny.bin" 1
-T[startup]=$(timed "${MF[@]}" | median)
 
 mibs() { awk -v b="$bytes" -v t="$1" 'BEGIN { printf "%.0f", b / t / 1048576 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b / a }'; }
@@ -150,6 +146,7 @@ row() { printf '%-4s %-46s %8s %7s %14s %8s %15s\n' "$@"; }
 
 echo
 echo "medfetch HTTP benchmark: $SIZE file, nginx $("$NGINX" -v 2>&1 | sed 's/.*\///') on 127.0.0.1, medians of $RUNS runs"
+echo "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs)"
 echo "output folder: $OUT_DIR ($fs)$([ "$fs" = tmpfs ] && echo ', a tmpfs: set OUT_DIR to measure a disk')"
 echo "medfetch forces its data to disk before recording progress (durability) and hashes every byte (SHA-256);"
 echo "curl and aria2c do neither. 'net' subtracts medfetch's fixed cost: a 'get' of a 1-byte file, ${T[startup]} s"
