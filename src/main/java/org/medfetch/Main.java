@@ -5,37 +5,18 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
+import okhttp3.OkHttpClient;
 import org.medfetch.catalog.Catalog;
 import org.medfetch.catalog.CatalogException;
 import org.medfetch.catalog.CatalogLoader;
 import org.medfetch.cli.Cli;
 import org.medfetch.cli.MedfetchCommand;
 import org.medfetch.engine.Transfers;
+import org.medfetch.resolve.Authorizer;
 import org.medfetch.resolve.Resolvers;
-import org.medfetch.resolve.hosts.AcademicTorrentsResolver;
-import org.medfetch.resolve.hosts.AiStudioResolver;
-import org.medfetch.resolve.hosts.BaiduNetdiskResolver;
-import org.medfetch.resolve.hosts.DataverseResolver;
-import org.medfetch.resolve.hosts.DirectHttpResolver;
-import org.medfetch.resolve.hosts.DownloadPageResolver;
-import org.medfetch.resolve.hosts.FigshareResolver;
-import org.medfetch.resolve.hosts.GitHubResolver;
-import org.medfetch.resolve.hosts.GiteeResolver;
-import org.medfetch.resolve.hosts.HeyWhaleResolver;
-import org.medfetch.resolve.hosts.HyperAiResolver;
-import org.medfetch.resolve.hosts.IncompleteLinkResolver;
-import org.medfetch.resolve.hosts.InformationPageResolver;
-import org.medfetch.resolve.hosts.KaggleResolver;
-import org.medfetch.resolve.hosts.MagnetResolver;
-import org.medfetch.resolve.hosts.MegaResolver;
-import org.medfetch.resolve.hosts.OpenDataLabResolver;
-import org.medfetch.resolve.hosts.ProjectPageResolver;
-import org.medfetch.resolve.hosts.TciaResolver;
-import org.medfetch.resolve.hosts.TorrentFileResolver;
-import org.medfetch.resolve.hosts.WebPageResolver;
-import org.medfetch.resolve.hosts.ZenodoResolver;
+import org.medfetch.resolve.hosts.HostAuthorizer;
 import org.medfetch.workflow.Settings;
 import org.medfetch.workflow.UsageException;
 import org.medfetch.workflow.Workspace;
@@ -59,18 +40,33 @@ public final class Main {
     }
 
     public int run(String[] args, PrintWriter out, PrintWriter err) {
-        try (MedfetchCommand root = new MedfetchCommand(this::open, env, home)) {
+        try (MedfetchCommand root = new MedfetchCommand(settings -> open(settings, err), env, home)) {
             return Cli.create(root, out, err).execute(args);
         }
     }
 
-    private Workspace open(Settings settings) {
-        return new Workspace(settings.workspace(), catalog(settings), resolvers(settings), transfers(settings),
-                Clock.systemUTC());
+    private Workspace open(Settings settings, PrintWriter err) {
+        OkHttpClient http = httpClient();
+        Resolvers resolvers = Hosts.resolvers(settings, http, warning -> {
+            err.println("medfetch: " + warning);
+            err.flush();
+        });
+        return new Workspace(settings.workspace(), catalog(settings), resolvers,
+                transfers(settings, http, new HostAuthorizer(resolvers.all())), Clock.systemUTC());
     }
 
-    private static Transfers transfers(Settings settings) {
+    /**
+     * The transfers. The HTTP transfer (engine/http) takes {@code http} and {@code authorizer} (which
+     * signs credentialed files before every attempt) when it lands.
+     */
+    private static Transfers transfers(Settings settings, OkHttpClient http, Authorizer authorizer) {
         return new Transfers(null, null);
+    }
+
+    /** The one HTTP client of a run (engine/http will offer a proxy-aware builder to use here instead). */
+    private static OkHttpClient httpClient() {
+        return new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(30)).readTimeout(Duration.ofSeconds(60))
+                .writeTimeout(Duration.ofSeconds(60)).build();
     }
 
     private static Catalog catalog(Settings settings) {
@@ -85,30 +81,11 @@ public final class Main {
         }
     }
 
-    /** Every resolver, in the order they are asked; the first that accepts a link owns it. */
+    /**
+     * Every resolver, in the order they are asked. Credential warnings are dropped: they only arise when
+     * a link is resolved online, which {@link #run} wires with its error stream instead.
+     */
     public static Resolvers resolvers(Settings settings) {
-        return new Resolvers(List.of(
-                new MagnetResolver(),
-                new IncompleteLinkResolver(),
-                new AcademicTorrentsResolver(AcademicTorrentsResolver.DEFAULT_BASE),
-                new HyperAiResolver(HyperAiResolver.DEFAULT_TRACKER),
-                new TorrentFileResolver(),
-                new BaiduNetdiskResolver(),
-                new AiStudioResolver(),
-                new KaggleResolver(),
-                new TciaResolver(),
-                new ZenodoResolver(),
-                new FigshareResolver(),
-                new DataverseResolver(),
-                new OpenDataLabResolver(),
-                new GitHubResolver(),
-                new GiteeResolver(),
-                new DownloadPageResolver(),
-                new ProjectPageResolver(),
-                new MegaResolver(),
-                new HeyWhaleResolver(),
-                new InformationPageResolver(),
-                new DirectHttpResolver(),
-                new WebPageResolver()));
+        return Hosts.resolvers(settings, httpClient(), warning -> { });
     }
 }

@@ -10,10 +10,18 @@ import java.util.Map;
  * @param catalogFile a catalog file, or null for the bundled catalog
  * @param env         environment variables (credentials, proxies, endpoint overrides)
  * @param home        the user's home folder (tool config files such as ~/.kaggle/kaggle.json)
+ * @param endpoints   {@code --endpoint NAME=URL} options, by resolver name, as given (validated when the
+ *                    resolvers are built, together with the MEDFETCH_ENDPOINT_* variables in {@code env})
  */
-public record Settings(Path workspace, Path catalogFile, Map<String, String> env, Path home) {
+public record Settings(Path workspace, Path catalogFile, Map<String, String> env, Path home,
+                       Map<String, String> endpoints) {
 
     public Settings {
         env = Map.copyOf(env);
+        endpoints = Map.copyOf(endpoints);
+    }
+
+    public Settings(Path workspace, Path catalogFile, Map<String, String> env, Path home) {
+        this(workspace, catalogFile, env, home, Map.of());
     }
 }
