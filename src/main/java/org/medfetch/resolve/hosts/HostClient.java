@@ -121,17 +121,16 @@ final class HostClient {
         if (answer.body().isBlank()) {
             throw unexpected(where(answer.url()) + " answered with an empty body");
         }
+        JsonNode tree;
         try {
-            return json.readValue(answer.body(), type);
-        } catch (JsonMappingException e) {
-            if (e.getPath().isEmpty()) {
-                throw unexpected(where(answer.url()) + " is not " + shape(type) + " ("
-                        + answer.headers().get("Content-Type") + ")");
-            }
-            throw unexpected(where(answer.url()) + " has a value of the wrong type at " + path(e));
+            tree = json.readTree(answer.body());
         } catch (JsonProcessingException e) {
             throw unexpected(where(answer.url()) + " is not JSON (" + answer.headers().get("Content-Type") + ")");
         }
+        if (type.isArray() ? !tree.isArray() : type != JsonNode.class && !tree.isObject()) {
+            throw unexpected(where(answer.url()) + " is not " + (type.isArray() ? "a JSON array" : "a JSON object"));
+        }
+        return convert(tree, type, where(answer.url()));
     }
 
     /** Reads a part of an answer already parsed as a tree. */
@@ -186,10 +185,6 @@ final class HostClient {
     /** A URL as messages show it: scheme, host, port and path, never the query. */
     static String where(HttpUrl url) {
         return url.newBuilder().query(null).fragment(null).build().toString();
-    }
-
-    private static String shape(Class<?> type) {
-        return type.isArray() ? "a JSON array" : "the JSON object the API documents";
     }
 
     private static String path(JsonMappingException e) {
