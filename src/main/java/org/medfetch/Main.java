@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 import org.medfetch.catalog.Catalog;
 import org.medfetch.catalog.CatalogException;
@@ -14,15 +15,24 @@ import org.medfetch.catalog.CatalogLoader;
 import org.medfetch.cli.Cli;
 import org.medfetch.cli.MedfetchCommand;
 import org.medfetch.engine.Transfers;
-import org.medfetch.resolve.Authorizer;
+import org.medfetch.engine.http.HttpTransfer;
+import org.medfetch.engine.http.LinkProbe;
+import org.medfetch.engine.http.ProxyFromEnvironment;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.hosts.HostAuthorizer;
+import org.medfetch.resolve.mirrors.DatasetNotes;
+import org.medfetch.resolve.mirrors.MirrorRegistry;
+import org.medfetch.resolve.mirrors.MirrorSources;
 import org.medfetch.workflow.Settings;
 import org.medfetch.workflow.UsageException;
 import org.medfetch.workflow.Workspace;
 
 /** The composition root: wires catalog, resolvers and commands together. Nothing else builds them. */
 public final class Main {
+
+    /** Defaults of the shared HTTP client; each transfer applies the run's own --timeout. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int CONNECTIONS = 8;
 
     private final Map<String, String> env;
     private final Path home;
@@ -46,27 +56,32 @@ public final class Main {
     }
 
     private Workspace open(Settings settings, PrintWriter err) {
-        OkHttpClient http = httpClient();
+        OkHttpClient http = httpClient(settings);
         Resolvers resolvers = Hosts.resolvers(settings, http, warning -> {
             err.println("medfetch: " + warning);
             err.flush();
         });
+        // Files that need credentials are authorized by their resolver before every attempt.
+        Transfers transfers = new Transfers(new HttpTransfer(http, new HostAuthorizer(resolvers.all())), null);
         return new Workspace(settings.workspace(), catalog(settings), resolvers,
-                transfers(settings, http, new HostAuthorizer(resolvers.all())), Clock.systemUTC());
+                new MirrorSources(mirrors(settings), resolvers), DatasetNotes.bundled(), transfers, new LinkProbe(http),
+                Clock.systemUTC());
     }
 
-    /**
-     * The transfers. The HTTP transfer (engine/http) takes {@code http} and {@code authorizer} (which
-     * signs credentialed files before every attempt) when it lands.
-     */
-    private static Transfers transfers(Settings settings, OkHttpClient http, Authorizer authorizer) {
-        return new Transfers(null, null);
+    /** The one HTTP client of a run, for API calls and downloads alike. */
+    private static OkHttpClient httpClient(Settings settings) {
+        return HttpTransfer.client(TIMEOUT, CONNECTIONS, new ProxyFromEnvironment(settings.env()));
     }
 
-    /** The one HTTP client of a run (engine/http will offer a proxy-aware builder to use here instead). */
-    private static OkHttpClient httpClient() {
-        return new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(30)).readTimeout(Duration.ofSeconds(60))
-                .writeTimeout(Duration.ofSeconds(60)).build();
+    private static MirrorRegistry mirrors(Settings settings) {
+        if (settings.noMirrors()) {
+            return MirrorRegistry.empty();
+        }
+        try {
+            return settings.mirrorsFile() == null ? MirrorRegistry.bundled() : MirrorRegistry.read(settings.mirrorsFile());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
     }
 
     private static Catalog catalog(Settings settings) {
@@ -82,10 +97,15 @@ public final class Main {
     }
 
     /**
-     * Every resolver, in the order they are asked. Credential warnings are dropped: they only arise when
-     * a link is resolved online, which {@link #run} wires with its error stream instead.
+     * Every resolver, in the order they are asked. Credential warnings go to {@code warnings}; they only
+     * arise when a link is resolved online.
      */
+    public static Resolvers resolvers(Settings settings, Consumer<String> warnings) {
+        return Hosts.resolvers(settings, httpClient(settings), warnings);
+    }
+
+    /** {@link #resolvers(Settings, Consumer)} for offline use (classification reads no credentials). */
     public static Resolvers resolvers(Settings settings) {
-        return Hosts.resolvers(settings, httpClient(), warning -> { });
+        return resolvers(settings, warning -> { });
     }
 }

@@ -28,7 +28,7 @@ final class AddCommand implements Callable<Integer> {
     public Integer call() {
         List<AddResult> results = new AddTargets(root.workspace()).add(add.request());
         Outcome outcome = AddReporter.report(results, add.dryRun, spec.commandLine().getOut(), spec.commandLine().getErr());
-        AddReporter.instructions(results, spec.commandLine().getOut());
+        AddReporter.instructions(results, spec.commandLine().getOut(), true);
         return ExitCodes.of(outcome);
     }
 }

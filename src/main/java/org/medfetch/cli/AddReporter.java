@@ -25,10 +25,11 @@ final class AddReporter {
                 continue;
             }
             long known = r.files().stream().filter(f -> f.size() != null).mapToLong(AddResult.PlannedFile::size).sum();
-            boolean allKnown = r.files().stream().allMatch(f -> f.size() != null);
+            long unknown = r.files().stream().filter(f -> f.size() == null).count();
+            String size = unknown == r.files().size() ? "size unknown until download"
+                    : Sizes.bytes(known) + (unknown > 0 ? " + " + unknown + " of unknown size" : "");
             out.println(r.datasetId() + ": " + (dryRun ? "would queue " : "queued ") + r.files().size()
-                    + (r.files().size() == 1 ? " file, " : " files, ") + (allKnown ? "" : "at least ")
-                    + Sizes.bytes(known));
+                    + (r.files().size() == 1 ? " file, " : " files, ") + size);
             if (dryRun) {
                 for (AddResult.PlannedFile f : r.files()) {
                     out.println("  " + f.path() + "  " + (f.torrent() ? "torrent" : Sizes.bytes(f.size())) + "  " + f.url());
@@ -40,10 +41,10 @@ final class AddReporter {
         return worst;
     }
 
-    /** Instructions of manual datasets (and notes of others), after everything else. */
-    static void instructions(List<AddResult> results, PrintWriter out) {
+    /** Instructions of manual datasets (with {@code notes}, also the notes of the others), after everything else. */
+    static void instructions(List<AddResult> results, PrintWriter out, boolean notes) {
         for (AddResult r : results) {
-            if (r.instructions() != null) {
+            if (r.instructions() != null && (notes || r.manual())) {
                 out.println();
                 out.println(r.datasetId() + ": " + r.instructions().render());
             }

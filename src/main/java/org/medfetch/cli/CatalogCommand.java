@@ -43,11 +43,12 @@ final class CatalogCommand implements Callable<Integer> {
             entries.forEach(e -> JsonLines.print(out, EntryFields.of(e)));
             return ExitCodes.SUCCESS;
         }
-        TextTable table = new TextTable("ID", "NAME", "SECTION", "TASK", "PART", "FORMAT", "COUNT", "CLASS", "HOST");
+        TextTable table = new TextTable("ID", "NAME", "SECTION", "TASK", "PART", "FORMAT", "COUNT", "CLASS", "HOST",
+                "MIRROR");
         for (ClassifiedEntry c : entries) {
             var e = c.entry();
             table.add(e.id(), e.name(), e.section(), e.task(), e.part(), e.format(), e.count(),
-                    c.classification().linkClass().label(), c.host());
+                    c.classification().linkClass().label(), c.host(), c.mirrored() ? c.effectiveClass().label() : "");
         }
         table.print(out);
         out.println(entries.size() + " datasets");

@@ -27,6 +27,8 @@ final class EntryFields {
         map.put("host", classified.host());
         map.put("class", c.linkClass().label());
         map.put("resolver", c.resolver());
+        map.put("mirror", classified.mirrored());
+        map.put("effective_class", classified.effectiveClass().label());
         map.put("line", e.line());
         return map;
     }
@@ -37,6 +39,17 @@ final class EntryFields {
         map.put("reason", c.reason());
         map.put("instructions", c.instructions() == null ? null : Map.of(
                 "summary", c.instructions().summary(), "steps", c.instructions().steps()));
+        map.put("mirrors", classified.mirrors().stream().map(m -> {
+            Map<String, Object> mirror = new java.util.LinkedHashMap<>();
+            mirror.put("label", m.label());
+            mirror.put("use", m.use().label());
+            mirror.put("class", m.linkClass().label());
+            mirror.put("link", m.link());
+            mirror.put("files", m.rows().size());
+            mirror.put("source_of_fact", m.rows().get(0).source());
+            return mirror;
+        }).toList());
+        map.put("notes", classified.notes().stream().map(n -> n.text() + " (" + n.source() + ")").toList());
         return map;
     }
 }

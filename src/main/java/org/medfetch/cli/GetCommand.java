@@ -45,7 +45,7 @@ final class GetCommand implements Callable<Integer> {
         List<AddResult> added = new AddTargets(workspace).add(add.request());
         Outcome outcome = AddReporter.report(added, add.dryRun, err, err);
         if (add.dryRun) {
-            AddReporter.instructions(added, out);
+            AddReporter.instructions(added, out, true);
             return ExitCodes.of(outcome);
         }
         List<Job> jobs = new ArrayList<>();
@@ -67,7 +67,7 @@ final class GetCommand implements Callable<Integer> {
                 }
             }
         }
-        AddReporter.instructions(added, out);
+        AddReporter.instructions(added, out, false);
         return ExitCodes.of(outcome.worse(result.outcome()));
     }
 }

@@ -22,6 +22,14 @@ final class GlobalOptions {
                     + "MEDFETCH_ENDPOINT_<NAME>). 'medfetch resolvers' lists the names.")
     Map<String, String> endpoints = new LinkedHashMap<>();
 
+    @Option(names = "--mirrors", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Mirror registry to read instead of the bundled one.")
+    Path mirrors;
+
+    @Option(names = "--no-mirrors", scope = ScopeType.INHERIT,
+            description = "Use only the catalog's own links, no mirrors.")
+    boolean noMirrors;
+
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print stack traces of errors.")
     boolean debug;

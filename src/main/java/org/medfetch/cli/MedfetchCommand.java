@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         subcommands = {CatalogCommand.class, ShowCommand.class, ResolveCommand.class, LintCommand.class,
             AddCommand.class, RunCommand.class, GetCommand.class, StatusCommand.class, ControlCommands.Pause.class,
             ControlCommands.Resume.class, ControlCommands.Cancel.class, ControlCommands.Retry.class,
-            VerifyCommand.class, ResolversCommand.class},
+            VerifyCommand.class, CheckCommand.class, ResolversCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success", "1:problems reported (lint findings, verify mismatches)",
@@ -91,7 +91,8 @@ public final class MedfetchCommand implements Runnable, AutoCloseable {
             if (Files.exists(root) && !Files.isDirectory(root)) {
                 throw new UsageException("workspace " + global.workspace + " is a file, not a folder");
             }
-            workspace = opener.apply(new Settings(root, global.catalog, env, home, global.endpoints));
+            workspace = opener.apply(new Settings(root, global.catalog, global.mirrors, global.noMirrors, env, home,
+                    global.endpoints));
         }
         return workspace;
     }

@@ -47,9 +47,18 @@ final class ResolveCommand implements Callable<Integer> {
             if (c.reason() != null) {
                 out.println("  unavailable: " + c.reason());
             }
+            for (var m : entry.mirrors()) {
+                out.println("  mirror (" + m.use().label() + (m.usable() ? ", used by add" : ", not used automatically")
+                        + "): " + m.label() + ", " + m.linkClass().label() + ", " + m.rows().size() + " row(s), "
+                        + m.link());
+            }
+            if (entry.mirrored()) {
+                out.println("  add uses the mirror; the catalog link stays the fallback");
+            }
             if (c.instructions() != null) {
                 out.println("  " + c.instructions().render().replace(System.lineSeparator(), System.lineSeparator() + "  "));
             }
+            entry.notes().forEach(n -> out.println("  note: " + n.text() + " (" + n.source() + ")"));
         }
         out.flush();
         return ExitCodes.SUCCESS;

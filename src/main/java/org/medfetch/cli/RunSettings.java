@@ -1,6 +1,7 @@
 package org.medfetch.cli;
 
 import java.time.Duration;
+import org.medfetch.engine.ByteCount;
 import org.medfetch.engine.RateLimiter;
 import org.medfetch.engine.RetryPolicy;
 import org.medfetch.engine.RunOptions;
@@ -34,18 +35,30 @@ final class RunSettings {
     @Option(names = "--no-progress", description = "No progress display.")
     boolean noProgress;
 
+    @Option(names = "--checkpoint-every", paramLabel = "SIZE", defaultValue = "16M",
+            description = "Record progress after this many bytes per connection, or every second, whichever comes "
+                    + "first (default: ${DEFAULT-VALUE}); a kill -9 loses at most this much per connection.")
+    String checkpointEvery;
+
     RunOptions options() {
         if (parallel < 1 || connections < 1 || connections > 32 || retries < 0 || timeout < 1) {
             throw new UsageException("--parallel and --timeout must be at least 1, --connections 1 to 32, --retries 0 or more");
         }
         RateLimiter rate;
+        long batch;
         try {
             rate = maxRate == null ? RateLimiter.UNLIMITED : RateLimiter.parse(maxRate);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--max-rate: " + e.getMessage());
         }
-        TransferOptions transfer = TransferOptions.defaults().withConnections(connections)
-                .withTimeout(Duration.ofSeconds(timeout)).withRate(rate);
+        try {
+            batch = ByteCount.parse(checkpointEvery);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--checkpoint-every: " + e.getMessage());
+        }
+        TransferOptions defaults = TransferOptions.defaults();
+        TransferOptions transfer = defaults.withConnections(connections).withTimeout(Duration.ofSeconds(timeout))
+                .withRate(rate).withSegments(defaults.minSegmentBytes(), batch);
         return new RunOptions(parallel, transfer, RetryPolicy.defaults().withAttempts(retries));
     }
 }

@@ -49,6 +49,9 @@ final class ShowCommand implements Callable<Integer> {
         }
         new Lint(root.workspace()).problems().stream().filter(p -> entry.id().equals(p.datasetId()))
                 .forEach(p -> field(out, "problem", p.kind().label() + ": " + p.message()));
+        classified.mirrors().forEach(m -> field(out, "mirror", m.use().label() + ": " + m.label() + " ("
+                + m.linkClass().label() + ") " + m.link()));
+        classified.notes().forEach(n -> field(out, "note", n.text() + " (" + n.source() + ")"));
         if (c.instructions() != null) {
             out.println();
             out.println(c.instructions().render());

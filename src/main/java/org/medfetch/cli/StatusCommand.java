@@ -41,12 +41,13 @@ final class StatusCommand implements Callable<Integer> {
             jobs.forEach(j -> JsonLines.print(out, fields(j)));
             return ExitCodes.SUCCESS;
         }
-        TextTable table = new TextTable("DATASET", "STATE", "FILES", "BYTES", "PROJECTS", "ERROR");
+        TextTable table = new TextTable("DATASET", "STATE", "FILES", "BYTES", "RATE", "PROJECTS", "ERROR");
         for (JobSummary j : jobs) {
             String pieces = j.piecesTotal() == null ? "" : " (" + j.piecesDone() + "/" + j.piecesTotal() + " pieces)";
             table.add(j.job().datasetId(), j.state(), j.filesDone() + "/" + j.files().stream()
                     .filter(f -> !f.isTorrent()).count(), Sizes.bytes(j.bytesDone()) + " of " + Sizes.bytes(j.bytesTotal())
-                    + pieces, String.join(",", j.job().projects()), j.lastError());
+                    + pieces, j.rate() == null ? "" : Sizes.bytes(j.rate()) + "/s", String.join(",", j.job().projects()),
+                    j.lastError());
         }
         table.print(out);
         if (files) {
@@ -75,6 +76,7 @@ final class StatusCommand implements Callable<Integer> {
         map.put("bytes_done", j.bytesDone());
         map.put("pieces_done", j.piecesDone());
         map.put("pieces_total", j.piecesTotal());
+        map.put("rate", j.rate());
         map.put("last_error", j.lastError());
         map.put("files", j.files().stream().map(StatusCommand::file).toList());
         return map;

@@ -19,6 +19,9 @@ public final class Checkpoints {
     private final String owner;
     private final long leaseMillis;
     private final StopSignal stop;
+    private final Map<Integer, Long> lastDone = new java.util.HashMap<>();
+    private long lastNanos;
+    private long lastTotal;
 
     /**
      * @param owner       the lease owner (this process)
@@ -57,9 +60,28 @@ public final class Checkpoints {
      * (and throws) when the file was paused or cancelled meanwhile.
      */
     public void saveProgress(Map<Integer, Long> doneByIndex) throws TransferStopped {
-        FileState now = store.saveProgress(fileId, doneByIndex, owner, leaseMillis);
+        synchronized (this) {
+            lastDone.putAll(doneByIndex);
+        }
+        FileState now = store.saveProgress(fileId, doneByIndex, owner, leaseMillis,
+                rate(lastDone.values().stream().mapToLong(Long::longValue).sum()));
         observe(now);
         stop.check();
+    }
+
+    /**
+     * Bytes per second since the previous recorded progress, for status; null for the first record (a
+     * resume starts from bytes fetched long ago).
+     */
+    private synchronized Long rate(long total) {
+        long nowNanos = System.nanoTime();
+        Long rate = null;
+        if (lastNanos != 0 && nowNanos > lastNanos && total >= lastTotal) {
+            rate = (total - lastTotal) * 1_000_000_000L / (nowNanos - lastNanos);
+        }
+        lastNanos = nowNanos;
+        lastTotal = total;
+        return rate;
     }
 
     /** Forget all progress and validators: the bytes will be fetched again from the start. */
@@ -84,7 +106,10 @@ public final class Checkpoints {
 
     /** Records pieces done; raises the stop signal when the torrent was paused or cancelled meanwhile. */
     public void savePieces(int piecesDone) throws TransferStopped {
-        store.savePieces(fileId, piecesDone, owner, leaseMillis);
+        FileRecord self = record();
+        long bytes = self.size() == null || self.piecesTotal() == null || self.piecesTotal() == 0 ? 0
+                : self.size() * piecesDone / self.piecesTotal();
+        store.savePieces(fileId, piecesDone, owner, leaseMillis, rate(bytes));
         observe(store.state(fileId));
         stop.check();
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +29,7 @@ public final class Engine {
     private final Path workspace;
     private final Transfers transfers;
     private final Clock clock;
-    private final String owner = UUID.randomUUID().toString();
+    private final String owner = LeaseOwner.create();
 
     public Engine(Store store, Path workspace, Transfers transfers, Clock clock) {
         this.store = store;
@@ -57,7 +56,7 @@ public final class Engine {
                 running.add(workers.submit(() -> {
                     FileWork work = new FileWork(store, workspace, transfers, clock, owner, options, progress);
                     Optional<FileRecord> next;
-                    while (!stop.raised() && (next = store.claim(owner, LEASE_MILLIS, givenUp)).isPresent()) {
+                    while (!stop.raised() && (next = store.claim(owner, LEASE_MILLIS, givenUp, LeaseOwner::gone)).isPresent()) {
                         FileWork.Result result = work.process(next.get(), stop);
                         completed.addAll(result.completed());
                         result.failure().ifPresent(f -> {

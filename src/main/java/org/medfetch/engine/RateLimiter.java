@@ -41,20 +41,6 @@ public final class RateLimiter {
 
     /** Parses 500K, 20M, 1.5G (bytes per second, binary multiples) or a plain number of bytes. */
     public static RateLimiter parse(String text) {
-        String t = text.strip().toUpperCase(java.util.Locale.ROOT).replaceAll("(I?B)?(/S)?$", "");
-        long multiplier = 1;
-        if (!t.isEmpty() && "KMG".indexOf(t.charAt(t.length() - 1)) >= 0) {
-            multiplier = 1L << (10 * ("KMG".indexOf(t.charAt(t.length() - 1)) + 1));
-            t = t.substring(0, t.length() - 1);
-        }
-        try {
-            double value = Double.parseDouble(t);
-            if (value <= 0) {
-                throw new NumberFormatException();
-            }
-            return new RateLimiter((long) (value * multiplier));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a rate; write e.g. 500K, 20M or 1.5G (bytes per second)");
-        }
+        return new RateLimiter(ByteCount.parse(text));
     }
 }

@@ -15,6 +15,7 @@ package org.medfetch.store;
  * @param serverNamed  the name was guessed from the URL; the server may choose another (Content-Disposition)
  * @param pauseReason  "user" or "interrupted" for paused files
  * @param sha256       hex SHA-256 once the file is done
+ * @param rate         bytes per second at the last recorded progress, or null
  * @param nextAttemptAt epoch milliseconds before which the file is not retried
  */
 public record FileRecord(
@@ -40,6 +41,7 @@ public record FileRecord(
         String infoHash,
         Integer piecesTotal,
         Integer piecesDone,
+        Long rate,
         long nextAttemptAt,
         String leaseOwner,
         Long leaseUntil) {

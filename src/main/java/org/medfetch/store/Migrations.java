@@ -58,6 +58,7 @@ final class Migrations {
               info_hash TEXT,
               pieces_total INTEGER,
               pieces_done INTEGER,
+              rate INTEGER,
               next_attempt_at INTEGER NOT NULL DEFAULT 0,
               lease_owner TEXT,
               lease_until INTEGER,

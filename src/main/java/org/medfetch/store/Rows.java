@@ -10,7 +10,7 @@ final class Rows {
 
     static final String FILE_COLUMNS = "id, job_id, parent_id, kind, url, final_url, path, size, expected_size, etag, last_modified, "
             + "checksums, auth, server_named, state, pause_reason, attempts, last_error, sha256, info_hash, pieces_total, pieces_done, "
-            + "next_attempt_at, lease_owner, lease_until";
+            + "rate, next_attempt_at, lease_owner, lease_until";
 
     private Rows() {
     }
@@ -22,7 +22,8 @@ final class Rows {
                 rs.getString("etag"), rs.getString("last_modified"), rs.getString("checksums"), rs.getString("auth"),
                 rs.getInt("server_named") != 0, FileState.ofLabel(rs.getString("state")), rs.getString("pause_reason"), rs.getInt("attempts"),
                 rs.getString("last_error"), rs.getString("sha256"), rs.getString("info_hash"),
-                intOrNull(rs, "pieces_total"), intOrNull(rs, "pieces_done"), rs.getLong("next_attempt_at"),
+                intOrNull(rs, "pieces_total"), intOrNull(rs, "pieces_done"), longOrNull(rs, "rate"),
+                rs.getLong("next_attempt_at"),
                 rs.getString("lease_owner"), longOrNull(rs, "lease_until"));
     }
 

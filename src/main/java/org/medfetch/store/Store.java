@@ -198,19 +198,27 @@ public final class Store implements AutoCloseable {
 
     /**
      * Takes the next runnable file for {@code owner}: queued, retrying whose time has come, paused by an
-     * interruption, or running under a lease that expired (its process died). Atomic across processes.
+     * interruption, or running under a lease that expired or whose owner {@code gone} says is dead.
+     * Atomic across processes.
      */
-    public synchronized Optional<FileRecord> claim(String owner, long leaseMillis, Set<Long> skip) {
+    public synchronized Optional<FileRecord> claim(String owner, long leaseMillis, Set<Long> skip,
+                                                   java.util.function.Predicate<String> gone) {
         return call(() -> sql.transaction(() -> {
             long now = clock.millis();
             String excluded = skip.isEmpty() ? "" : " AND f.id NOT IN ("
                     + skip.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+            List<String> dead = sql.list("SELECT DISTINCT lease_owner FROM files WHERE state IN ('running', "
+                    + "'verifying') AND lease_owner IS NOT NULL AND lease_until >= ?", rs -> rs.getString(1), now)
+                    .stream().filter(gone).toList();
+            String deadOwners = dead.isEmpty() ? "" : " OR f.lease_owner IN ("
+                    + dead.stream().map(o -> "'" + o.replace("'", "''") + "'").collect(Collectors.joining(",")) + ")";
             Optional<Long> id = sql.one("SELECT f.id FROM files f JOIN jobs j ON j.id = f.job_id "
                     + "WHERE f.parent_id IS NULL AND f.kind IN ('http', 'torrent') AND j.state = 'active' "
                     + "AND f.next_attempt_at <= ? AND ("
                     + "f.state IN (" + labels(CLAIMABLE) + ") "
                     + "OR (f.state = 'paused' AND f.pause_reason = 'interrupted') "
-                    + "OR (f.state IN ('running', 'verifying') AND (f.lease_until IS NULL OR f.lease_until < ?)))"
+                    + "OR (f.state IN ('running', 'verifying') AND (f.lease_until IS NULL OR f.lease_until < ?"
+                    + deadOwners + ")))"
                     + excluded + " ORDER BY f.id LIMIT 1", rs -> rs.getLong(1), now, now);
             if (id.isEmpty()) {
                 return Optional.<FileRecord>empty();
@@ -219,6 +227,11 @@ public final class Store implements AutoCloseable {
                     + "WHERE id=?", owner, now + leaseMillis, now(), id.get());
             return loadFile(id.get());
         }));
+    }
+
+    /** Like {@link #claim(String, long, Set, java.util.function.Predicate)}, trusting leases until they expire. */
+    public synchronized Optional<FileRecord> claim(String owner, long leaseMillis, Set<Long> skip) {
+        return claim(owner, leaseMillis, skip, o -> false);
     }
 
     /** Extends every lease {@code owner} holds; a process that stops renewing loses its files. */
@@ -243,13 +256,13 @@ public final class Store implements AutoCloseable {
 
     /** Gives a file up after work on it stopped, in the given state, and drops its lease. */
     public synchronized void release(long fileId, FileState state, String pauseReason) {
-        run(() -> sql.update("UPDATE files SET state=?, pause_reason=?, lease_owner=NULL, lease_until=NULL, "
+        run(() -> sql.update("UPDATE files SET state=?, pause_reason=?, lease_owner=NULL, lease_until=NULL, rate=NULL, "
                 + "updated_at=? WHERE id=?", state.label(), pauseReason, now(), fileId));
     }
 
     /** Marks a file verified and done, with its SHA-256 and size. */
     public synchronized void finish(long fileId, String sha256, long size) {
-        run(() -> sql.update("UPDATE files SET state='done', sha256=?, size=?, last_error=NULL, pause_reason=NULL, "
+        run(() -> sql.update("UPDATE files SET state='done', sha256=?, size=?, last_error=NULL, pause_reason=NULL, rate=NULL, "
                 + "lease_owner=NULL, lease_until=NULL, updated_at=? WHERE id=?", sha256, size, now(), fileId));
     }
 
@@ -258,7 +271,7 @@ public final class Store implements AutoCloseable {
      * or {@code FAILED}. The message must not carry secrets.
      */
     public synchronized void fail(long fileId, FileState state, String message, long nextAttemptAt) {
-        run(() -> sql.update("UPDATE files SET state=?, last_error=?, next_attempt_at=?, lease_owner=NULL, "
+        run(() -> sql.update("UPDATE files SET state=?, last_error=?, next_attempt_at=?, lease_owner=NULL, rate=NULL, "
                 + "lease_until=NULL, updated_at=? WHERE id=?", state.label(), message, nextAttemptAt, now(), fileId));
     }
 
@@ -302,13 +315,13 @@ public final class Store implements AutoCloseable {
      * Returns the file's state now, so a worker notices a pause or cancel from another process.
      */
     public synchronized FileState saveProgress(long fileId, Map<Integer, Long> doneByIndex, String owner,
-                                               long leaseMillis) {
+                                               long leaseMillis, Long rate) {
         return call(() -> sql.transaction(() -> {
             for (Map.Entry<Integer, Long> e : doneByIndex.entrySet()) {
                 sql.update("UPDATE segments SET done=? WHERE file_id=? AND idx=?", e.getValue(), fileId, e.getKey());
             }
-            sql.update("UPDATE files SET lease_until=?, updated_at=? WHERE id=? AND lease_owner=?",
-                    clock.millis() + leaseMillis, now(), fileId, owner);
+            sql.update("UPDATE files SET lease_until=?, rate=COALESCE(?, rate), updated_at=? WHERE id=? AND lease_owner=?",
+                    clock.millis() + leaseMillis, rate, now(), fileId, owner);
             return sql.one("SELECT state FROM files WHERE id=?", rs -> FileState.ofLabel(rs.getString(1)), fileId)
                     .orElse(FileState.CANCELLED);
         }));
@@ -338,9 +351,9 @@ public final class Store implements AutoCloseable {
                 infoHash, size, piecesTotal, now(), fileId));
     }
 
-    public synchronized void savePieces(long fileId, int piecesDone, String owner, long leaseMillis) {
-        run(() -> sql.update("UPDATE files SET pieces_done=?, lease_until=?, updated_at=? WHERE id=? AND lease_owner=?",
-                piecesDone, clock.millis() + leaseMillis, now(), fileId, owner));
+    public synchronized void savePieces(long fileId, int piecesDone, String owner, long leaseMillis, Long rate) {
+        run(() -> sql.update("UPDATE files SET pieces_done=?, lease_until=?, rate=COALESCE(?, rate), updated_at=? "
+                + "WHERE id=? AND lease_owner=?", piecesDone, clock.millis() + leaseMillis, rate, now(), fileId, owner));
     }
 
     public synchronized FileState state(long fileId) {

@@ -34,7 +34,8 @@ public final class CatalogListing {
     }
 
     public ClassifiedEntry classify(CatalogEntry entry) {
-        return new ClassifiedEntry(entry, workspace.resolvers().classify(entry), host(entry));
+        return new ClassifiedEntry(entry, workspace.resolvers().classify(entry), host(entry),
+                workspace.mirrors().candidates(entry), workspace.notes().forDataset(entry.name()));
     }
 
     private static boolean mentions(CatalogEntry e, String text) {

@@ -11,8 +11,9 @@ import org.medfetch.store.Job;
  * @param bytesTotal  sum of the known sizes (null when some size is unknown)
  * @param bytesDone   bytes on disk and recorded
  * @param piecesDone  for torrents, pieces done (null otherwise)
+ * @param rate        bytes per second of its running files at their last recorded progress, or null
  * @param lastError   the latest error of one of its files, or null
  */
 public record JobSummary(Job job, String state, List<FileRecord> files, int filesDone, Long bytesTotal, long bytesDone,
-                         Integer piecesDone, Integer piecesTotal, String lastError) {
+                         Integer piecesDone, Integer piecesTotal, Long rate, String lastError) {
 }

@@ -3,6 +3,7 @@ package org.medfetch.workflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.medfetch.engine.LeaseOwner;
 import org.medfetch.store.FileRecord;
 import org.medfetch.store.FileState;
 import org.medfetch.store.Job;
@@ -40,7 +41,12 @@ public final class QueueStatus {
         Integer pieces = null;
         Integer piecesTotal = null;
         String error = null;
+        Long rate = null;
         for (FileRecord f : units) {
+            if (f.rate() != null && (f.state() == FileState.RUNNING || f.state() == FileState.VERIFYING)
+                    && !LeaseOwner.gone(f.leaseOwner())) {
+                rate = (rate == null ? 0 : rate) + f.rate();
+            }
             total = total == null || f.size() == null ? null : total + f.size();
             bytesDone += f.state() == FileState.DONE && f.size() != null ? f.size() : f.isTorrent()
                     ? torrentBytes(f) : store.bytesDone(f.id());
@@ -52,7 +58,7 @@ public final class QueueStatus {
                 error = f.lastError();
             }
         }
-        return new JobSummary(job, state(job, units), all, done, total, bytesDone, pieces, piecesTotal, error);
+        return new JobSummary(job, state(job, units), all, done, total, bytesDone, pieces, piecesTotal, rate, error);
     }
 
     private static long torrentBytes(FileRecord f) {
@@ -62,9 +68,14 @@ public final class QueueStatus {
         return f.size() * f.piecesDone() / f.piecesTotal();
     }
 
+    /** A running file whose process was killed reads "interrupted": the next run resumes it. */
     private static String state(Job job, List<FileRecord> units) {
         if (job.state() != JobState.ACTIVE) {
             return job.state().label();
+        }
+        if (units.stream().anyMatch(f -> f.state() == FileState.RUNNING && LeaseOwner.gone(f.leaseOwner()))
+                && units.stream().noneMatch(f -> f.state() == FileState.RUNNING && !LeaseOwner.gone(f.leaseOwner()))) {
+            return "interrupted";
         }
         if (!units.isEmpty() && units.stream().allMatch(f -> f.state() == FileState.DONE)) {
             return FileState.DONE.label();

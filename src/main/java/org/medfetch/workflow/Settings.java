@@ -8,20 +8,24 @@ import java.util.Map;
  *
  * @param workspace   the workspace folder (downloads/, manifests/)
  * @param catalogFile a catalog file, or null for the bundled catalog
+ * @param mirrorsFile a mirror registry file, or null for the bundled registry
+ * @param noMirrors   use no mirror registry at all
  * @param env         environment variables (credentials, proxies, endpoint overrides)
  * @param home        the user's home folder (tool config files such as ~/.kaggle/kaggle.json)
  * @param endpoints   {@code --endpoint NAME=URL} options, by resolver name, as given (validated when the
  *                    resolvers are built, together with the MEDFETCH_ENDPOINT_* variables in {@code env})
  */
-public record Settings(Path workspace, Path catalogFile, Map<String, String> env, Path home,
-                       Map<String, String> endpoints) {
+public record Settings(Path workspace, Path catalogFile, Path mirrorsFile, boolean noMirrors, Map<String, String> env,
+                       Path home, Map<String, String> endpoints) {
 
     public Settings {
         env = Map.copyOf(env);
         endpoints = Map.copyOf(endpoints);
     }
 
-    public Settings(Path workspace, Path catalogFile, Map<String, String> env, Path home) {
-        this(workspace, catalogFile, env, home, Map.of());
+    /** Settings without endpoint options: every resolver uses its default base, or MEDFETCH_ENDPOINT_*. */
+    public Settings(Path workspace, Path catalogFile, Path mirrorsFile, boolean noMirrors, Map<String, String> env,
+                    Path home) {
+        this(workspace, catalogFile, mirrorsFile, noMirrors, env, home, Map.of());
     }
 }

@@ -3,12 +3,14 @@ package org.medfetch.workflow;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.engine.SafePath;
 import org.medfetch.resolve.Classification;
+import org.medfetch.resolve.Instructions;
 import org.medfetch.resolve.LinkClass;
 import org.medfetch.resolve.MagnetLink;
 import org.medfetch.resolve.Resolution;
@@ -18,6 +20,7 @@ import org.medfetch.resolve.Source;
 import org.medfetch.resolve.TorrentOptions;
 import org.medfetch.resolve.hosts.DirectHttpResolver;
 import org.medfetch.resolve.hosts.WebPageResolver;
+import org.medfetch.resolve.mirrors.MirrorSources;
 import org.medfetch.store.Job;
 
 /**
@@ -59,11 +62,53 @@ final class TargetResolver {
         return catalog(workspace.dataset(text), torrent);
     }
 
+    /**
+     * A catalog dataset: its usable mirrors first (primary, then alternatives, the next one when one fails
+     * for good), then its own link. Manual steps gain the dataset's notes and the mirrors that were not
+     * used.
+     */
     private Resolved catalog(CatalogEntry entry, TorrentOptions torrent) throws ResolveException {
+        List<String> tried = new ArrayList<>();
+        for (MirrorSources.Candidate mirror : workspace.mirrors().candidates(entry)) {
+            if (!mirror.usable()) {
+                continue;
+            }
+            try {
+                Resolution r = workspace.mirrors().resolve(entry, mirror);
+                if (r instanceof Resolution.Fetch) {
+                    return new Resolved(entry.id(), entry.id(), entry, "mirror", mirror.linkClass().label(), "mirror",
+                            mirror.link(), withTorrentOptions(r, torrent), false);
+                }
+                tried.add(mirror.label() + ": " + describe(r));
+            } catch (ResolveException e) {
+                if (e.retryable()) {
+                    throw e;
+                }
+                tried.add(mirror.label() + ": " + e.getMessage());
+            }
+        }
         Classification c = workspace.resolvers().classify(entry);
         Resolution resolution = withTorrentOptions(workspace.resolvers().resolve(entry), torrent);
+        if (resolution instanceof Resolution.Manual m) {
+            resolution = new Resolution.Manual(withNotes(entry, m.instructions(), tried));
+        }
         return new Resolved(entry.id(), entry.id(), entry, c.resolver(), c.linkClass().label(), "catalog", entry.link(),
                 resolution, false);
+    }
+
+    /** Manual steps plus what is known about the dataset and the sources not used automatically. */
+    private Instructions withNotes(CatalogEntry entry, Instructions instructions, List<String> tried) {
+        List<String> steps = new ArrayList<>(instructions.steps());
+        workspace.notes().forDataset(entry.name()).forEach(n -> steps.add("Note: " + n.text() + " (" + n.source() + ")"));
+        tried.forEach(t -> steps.add("Mirror tried: " + t));
+        workspace.mirrors().candidates(entry).stream().filter(m -> !m.usable()).forEach(m -> steps.add(
+                "Other source, not used automatically (" + m.use().label() + "): " + m.label() + " " + m.link()));
+        return new Instructions(instructions.summary(), steps);
+    }
+
+    private static String describe(Resolution r) {
+        return r instanceof Resolution.Unavailable u ? u.reason()
+                : "needs a person: " + ((Resolution.Manual) r).instructions().summary();
     }
 
     private Resolved magnet(String text, TorrentOptions torrent) {

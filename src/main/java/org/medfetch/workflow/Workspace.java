@@ -7,7 +7,10 @@ import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.Lookup;
 import org.medfetch.engine.Engine;
 import org.medfetch.engine.Transfers;
+import org.medfetch.engine.http.LinkProbe;
 import org.medfetch.resolve.Resolvers;
+import org.medfetch.resolve.mirrors.DatasetNotes;
+import org.medfetch.resolve.mirrors.MirrorSources;
 import org.medfetch.store.Job;
 import org.medfetch.store.Store;
 
@@ -20,15 +23,22 @@ public final class Workspace implements AutoCloseable {
     private final Path root;
     private final Catalog catalog;
     private final Resolvers resolvers;
+    private final MirrorSources mirrors;
+    private final DatasetNotes notes;
     private final Transfers transfers;
+    private final LinkProbe linkProbe;
     private final Clock clock;
     private Store store;
 
-    public Workspace(Path root, Catalog catalog, Resolvers resolvers, Transfers transfers, Clock clock) {
+    public Workspace(Path root, Catalog catalog, Resolvers resolvers, MirrorSources mirrors, DatasetNotes notes,
+                     Transfers transfers, LinkProbe linkProbe, Clock clock) {
         this.root = root;
         this.catalog = catalog;
         this.resolvers = resolvers;
+        this.mirrors = mirrors;
+        this.notes = notes;
         this.transfers = transfers;
+        this.linkProbe = linkProbe;
         this.clock = clock;
     }
 
@@ -42,6 +52,18 @@ public final class Workspace implements AutoCloseable {
 
     public Resolvers resolvers() {
         return resolvers;
+    }
+
+    public MirrorSources mirrors() {
+        return mirrors;
+    }
+
+    public DatasetNotes notes() {
+        return notes;
+    }
+
+    public LinkProbe linkProbe() {
+        return linkProbe;
     }
 
     public Clock clock() {

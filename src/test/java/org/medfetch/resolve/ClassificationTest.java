@@ -22,7 +22,7 @@ import org.medfetch.workflow.Settings;
 
 class ClassificationTest {
 
-    static final Resolvers RESOLVERS = Main.resolvers(new Settings(Path.of("."), null, Map.of(), Path.of(".")));
+    static final Resolvers RESOLVERS = org.medfetch.TestWiring.RESOLVERS;
 
     static CatalogEntry entry(String name, String link) {
         return new CatalogEntry(org.medfetch.catalog.DatasetIds.slug(name), name, "CT", null, null, null, null, link, 1);

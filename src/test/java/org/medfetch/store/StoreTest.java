@@ -102,6 +102,17 @@ class StoreTest {
     }
 
     @Test
+    void aClaimOfADeadOwnerIsTakenAtOnce() {
+        try (Store store = open()) {
+            Job job = store.addJob(job("d"), "default");
+            FileRecord f = store.addFile(job.id(), file("d", "x.bin"));
+            store.claim("killed", 30_000, Set.of());
+            assertTrue(store.claim("me", 30_000, Set.of(), owner -> false).isEmpty());
+            assertEquals(f.id(), store.claim("me", 30_000, Set.of(), owner -> owner.equals("killed")).orElseThrow().id());
+        }
+    }
+
+    @Test
     void concurrentClaimersNeverShareAFile() throws Exception {
         try (Store setup = open()) {
             Job job = setup.addJob(job("many"), "default");
@@ -143,10 +154,10 @@ class StoreTest {
             FileRecord f = a.addFile(job.id(), file("d", "x.bin"));
             a.claim("me", 30_000, Set.of());
             a.saveSegments(f.id(), List.of(new Segment(0, 0, 50, 0), new Segment(1, 50, 100, 0)));
-            assertEquals(FileState.RUNNING, a.saveProgress(f.id(), Map.of(0, 20L, 1, 5L), "me", 30_000));
+            assertEquals(FileState.RUNNING, a.saveProgress(f.id(), Map.of(0, 20L, 1, 5L), "me", 30_000, 1000L));
             assertEquals(25, a.bytesDone(f.id()));
             other.setState(f.id(), FileState.PAUSED, "user");
-            assertEquals(FileState.PAUSED, a.saveProgress(f.id(), Map.of(0, 30L), "me", 30_000));
+            assertEquals(FileState.PAUSED, a.saveProgress(f.id(), Map.of(0, 30L), "me", 30_000, null));
             a.resetProgress(f.id());
             assertTrue(a.segments(f.id()).isEmpty());
             assertNull(a.file(f.id()).orElseThrow().etag());

@@ -65,7 +65,7 @@ class HostsCliTest {
         CliRun run = CliRun.run(Map.of(), home, "resolvers", "--json");
         assertEquals(0, run.exitCode(), run.err());
         List<JsonNode> rows = jsonLines(run);
-        List<String> registry = Main.resolvers(new Settings(workspace, null, Map.of(), home)).all().stream()
+        List<String> registry = Main.resolvers(new Settings(workspace, null, null, false, Map.of(), home)).all().stream()
                 .map(Resolver::name).toList();
         assertEquals(registry, rows.stream().map(r -> r.get("name").asText()).toList());
         JsonNode kaggle = rows.stream().filter(r -> r.get("name").asText().equals("kaggle")).findFirst().orElseThrow();

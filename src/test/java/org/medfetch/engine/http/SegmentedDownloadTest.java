@@ -1,0 +1,163 @@
+package org.medfetch.engine.http;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medfetch.engine.CompletedFile;
+import org.medfetch.engine.TransferException;
+import org.medfetch.engine.TransferException.Kind;
+import org.medfetch.store.Segment;
+
+/** Several connections into one part file: the split, its record, resume per segment, and work stealing. */
+class SegmentedDownloadTest {
+
+    static final int SIZE = 1 << 20;
+    static final long BATCH = 32 * 1024;
+
+    @TempDir
+    Path dir;
+
+    final byte[] content = Fixture.random(SIZE, 3);
+    final FileServer files = new FileServer(content);
+    Fixture fixture;
+
+    @BeforeEach
+    void start() throws Exception {
+        fixture = new Fixture(dir, files);
+        fixture.file(fixture.url(FileServer.PATH), "data.bin");
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    CompletedFile fetch() throws Exception {
+        return fixture.fetch();
+    }
+
+    List<Segment> segments() {
+        return fixture.store.segments(fixture.fileId);
+    }
+
+    /** Segments cover the file without gaps or overlaps, and every one is complete. */
+    void assertCompletePlan() {
+        long at = 0;
+        for (Segment s : segments()) {
+            assertEquals(at, s.start(), segments().toString());
+            assertTrue(s.complete(), s.toString());
+            at = s.end();
+        }
+        assertEquals(SIZE, at);
+    }
+
+    @Test
+    void fourConnectionsFetchFourRangesIntoOnePartFile() throws Exception {
+        // 200 KiB minimum: four segments of 256 KiB, none large enough to split again.
+        fixture.options = fixture.options.withConnections(4).withSegments(200 * 1024, BATCH);
+
+        CompletedFile file = fetch();
+
+        assertArrayEquals(content, Files.readAllBytes(file.path()));
+        assertEquals(Set.of("bytes=0-", "bytes=262144-524287", "bytes=524288-786431", "bytes=786432-1048575"),
+                new HashSet<>(files.rangesAsked()));
+        assertEquals(4, files.rangesAsked().size());
+        assertEquals(4, segments().size());
+        assertCompletePlan();
+        // Every request after the first names the version it continues.
+        files.requests.stream().skip(1).forEach(r -> assertEquals("\"v1\"", r.getHeaders().get("If-Range")));
+    }
+
+    @Test
+    void segmentCountIsBoundedByTheMinimumSegmentSize() throws Exception {
+        fixture.options = fixture.options.withConnections(8).withSegments(400 * 1024, BATCH);
+
+        fetch();
+
+        assertEquals(2, segments().size());
+        assertEquals(Set.of("bytes=0-", "bytes=524288-1048575"), new HashSet<>(files.rangesAsked()));
+    }
+
+    @Test
+    void smallFileStaysOneSegment() throws Exception {
+        fixture.options = fixture.options.withConnections(4).withSegments(SIZE, BATCH);
+
+        fetch();
+
+        assertEquals(List.of("bytes=0-"), files.rangesAsked());
+        assertEquals(1, segments().size());
+    }
+
+    @Test
+    void idleConnectionSplitsTheSlowSegment() throws Exception {
+        fixture.options = fixture.options.withConnections(2).withSegments(64 * 1024, BATCH);
+        files.slowStart = start -> start == 0;
+        files.slowBytesPer10Ms = 8 * 1024;
+
+        CompletedFile file = fetch();
+
+        assertArrayEquals(content, Files.readAllBytes(file.path()));
+        assertTrue(segments().size() > 2, "no split: " + segments());
+        assertTrue(files.rangesAsked().stream().anyMatch(r -> {
+            long start = Long.parseLong(r.substring("bytes=".length(), r.indexOf('-')));
+            return start > 0 && start < SIZE / 2;
+        }), files.rangesAsked().toString());
+        assertCompletePlan();
+    }
+
+    @Test
+    void interruptedSegmentsResumeEachFromItsOwnPosition() throws Exception {
+        fixture.options = fixture.options.withConnections(4).withSegments(200 * 1024, BATCH);
+        files.disconnects.set(4);
+        files.disconnectAfter = 50_000;
+
+        TransferException e = assertThrows(TransferException.class, this::fetch);
+        assertEquals(Kind.NETWORK, e.kind());
+        files.disconnects.set(0); // answers cancelled before they were sent leave cuts unused
+
+        List<Segment> recorded = segments();
+        assertEquals(4, recorded.size());
+        long remaining = recorded.stream().mapToLong(Segment::remaining).sum();
+        assertTrue(remaining < SIZE, recorded.toString());
+        long servedBefore = files.served.get();
+        int asked = files.rangesAsked().size();
+
+        CompletedFile file = fetch();
+
+        assertArrayEquals(content, Files.readAllBytes(file.path()));
+        Set<String> expected = new HashSet<>();
+        recorded.stream().filter(s -> !s.complete())
+                .forEach(s -> expected.add("bytes=" + s.position() + "-" + (s.end() - 1)));
+        assertEquals(expected, new HashSet<>(files.rangesAsked().subList(asked, files.rangesAsked().size())));
+        assertTrue(files.served.get() - servedBefore <= remaining + 4 * BATCH,
+                "served " + (files.served.get() - servedBefore) + " for " + remaining + " missing");
+    }
+
+    @Test
+    void rangeThatChangedMidDownloadRestartsTheWholeFile() throws Exception {
+        fixture.options = fixture.options.withConnections(4).withSegments(200 * 1024, BATCH);
+        files.disconnects.set(4);
+        files.disconnectAfter = 50_000;
+        assertThrows(TransferException.class, this::fetch);
+        files.disconnects.set(0);
+        // The first segment request of the resume claims another start: the whole file starts over.
+        files.wrongStarts.set(1);
+
+        CompletedFile file = fetch();
+
+        assertArrayEquals(content, Files.readAllBytes(file.path()));
+        assertTrue(files.rangesAsked().contains("bytes=0-"));
+        assertCompletePlan();
+    }
+}
