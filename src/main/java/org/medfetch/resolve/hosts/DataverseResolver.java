@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -139,13 +140,8 @@ public final class DataverseResolver implements Resolver {
 
     /** UNVERIFIED: the dataset JSON is assumed to name its guestbook in a field whose name contains "guestbook". */
     private static boolean hasGuestbook(JsonNode data) {
-        for (var fields = data.fields(); fields.hasNext(); ) {
-            var field = fields.next();
-            if (field.getKey().toLowerCase(java.util.Locale.ROOT).contains("guestbook") && !field.getValue().isNull()) {
-                return true;
-            }
-        }
-        return false;
+        return data.properties().stream().anyMatch(field ->
+                field.getKey().toLowerCase(Locale.ROOT).contains("guestbook") && !field.getValue().isNull());
     }
 
     private static DatasetInfo info(String pid, URI link, DataverseApi.Version version) {

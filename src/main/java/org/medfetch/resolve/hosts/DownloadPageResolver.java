@@ -4,11 +4,13 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.resolve.Classification;
+import org.medfetch.resolve.DatasetInfo;
 import org.medfetch.resolve.Instructions;
 import org.medfetch.resolve.LinkClass;
 import org.medfetch.resolve.Resolution;
@@ -85,7 +87,7 @@ public final class DownloadPageResolver implements Resolver {
         }
         return new Resolution.Fetch(sources, new Instructions("medfetch found " + sources.size() + " archive link(s) on "
                 + link + "; check that they are the ones you want (medfetch add --dry-run lists them).", List.of()),
-                org.medfetch.resolve.DatasetInfo.NONE, java.util.Map.of());
+                DatasetInfo.NONE, Map.of());
     }
 
     static Instructions instructions(CatalogEntry entry, URI link) {

@@ -3,6 +3,7 @@ package org.medfetch.resolve.hosts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -51,6 +52,6 @@ record HostAnswer(int code, String body, Headers headers, HttpUrl url, Redaction
 
     /** Whether the body mentions {@code text}, ignoring case (for answers told apart by their wording). */
     boolean says(String text) {
-        return body.toLowerCase(java.util.Locale.ROOT).contains(text.toLowerCase(java.util.Locale.ROOT));
+        return body.toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT));
     }
 }

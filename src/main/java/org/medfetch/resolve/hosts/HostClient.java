@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
 import java.util.Map;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -27,6 +28,8 @@ import org.medfetch.resolve.ResolveException;
 final class HostClient {
 
     private static final long MAX_BODY = 64L << 20;
+    /** What a probe reads of its answer: enough for an error message, never the file behind it. */
+    private static final long PROBE_BODY = 64L << 10;
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
 
     private final OkHttpClient http;
@@ -92,22 +95,31 @@ final class HostClient {
      * (retryable). {@code secrets} are masked in messages besides the request's own header values.
      */
     HostAnswer send(Request request, String... secrets) throws ResolveException {
-        return exchange(http, request, secrets);
+        return exchange(http, request, false, secrets);
     }
 
-    /** Like {@link #send} but without following redirects: a probe that must not download anything. */
+    /**
+     * Like {@link #send} but without following redirects, and reading at most the start of the body: a
+     * probe that must not download the file it asks about.
+     */
     HostAnswer probe(Request request) throws ResolveException {
-        return exchange(http.newBuilder().followRedirects(false).followSslRedirects(false).build(), request);
+        return exchange(http.newBuilder().followRedirects(false).followSslRedirects(false).build(), request, true);
     }
 
-    private HostAnswer exchange(OkHttpClient client, Request request, String... secrets) throws ResolveException {
+    private HostAnswer exchange(OkHttpClient client, Request request, boolean probe, String... secrets)
+            throws ResolveException {
         Redaction redaction = Redaction.of(request.headers(), secrets);
         try (Response response = client.newCall(request).execute()) {
             BufferedSource body = response.body().source();
-            if (body.request(MAX_BODY + 1)) {
+            String text;
+            if (probe) {
+                body.request(PROBE_BODY);
+                text = body.getBuffer().readUtf8(Math.min(PROBE_BODY, body.getBuffer().size()));
+            } else if (body.request(MAX_BODY + 1)) {
                 throw unexpected(where(request.url()) + " is larger than " + (MAX_BODY >> 20) + " MB");
+            } else {
+                text = body.readUtf8();
             }
-            String text = body.readUtf8();
             return new HostAnswer(response.code(), text, response.headers(), request.url(), redaction);
         } catch (IOException e) {
             throw new ResolveException("cannot reach " + host + " (" + request.url().host() + "): "
@@ -170,7 +182,7 @@ final class HostClient {
     }
 
     /** An absolute http(s) URL the API gave, or a fatal error naming {@code what} it was for. */
-    java.net.URI link(String text, String what) throws ResolveException {
+    URI link(String text, String what) throws ResolveException {
         HttpUrl url = text == null ? null : HttpUrl.parse(text.strip());
         if (url == null) {
             throw unexpected(what + " is not an http(s) URL");

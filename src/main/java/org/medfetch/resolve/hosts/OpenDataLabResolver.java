@@ -1,6 +1,8 @@
 package org.medfetch.resolve.hosts;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,6 +47,8 @@ public final class OpenDataLabResolver implements Resolver, AuthorizesDownloads 
     private static final int PAGE_SIZE = 500;
     /** The download check's answers when a form must be filled in first (dataset/client/api.py download_check). */
     private static final Set<Integer> FORM_NEEDED = Set.of(601, 602);
+    /** Files every dataset shows even before its form is filled in (openxlab: "hasMediaFile"). */
+    private static final Set<String> META_FILES = Set.of("/README.md", "/metafile.yaml", "README.md", "metafile.yaml");
 
     private final HostClient api;
     private final HttpUrl base;
@@ -135,8 +139,11 @@ public final class OpenDataLabResolver implements Resolver, AuthorizesDownloads 
         if (datasetId == null) {
             throw api.unexpected("the file list has no dataset_id");
         }
-        HostAnswer check = api.send(api.request(endpoint("datasets/api/v2/downloadCheck", datasetId, files.get(0)),
-                headers).build());
+        // The form is per dataset: one data file (not the README or metafile everyone may read) tells.
+        OpenXLabApi.Entry probe = files.stream().filter(f -> !META_FILES.contains(f.path())).findFirst()
+                .orElse(files.get(0));
+        HostAnswer check = api.send(api.request(endpoint("datasets/api/v2/downloadCheck", datasetId, probe), headers)
+                .build());
         if (FORM_NEEDED.contains(check.code())) {
             return new Resolution.Manual(withNote(instructions(entry, repo), "OpenXLab answered " + check.code()
                     + ": fill in the form on https://opendatalab.com/" + repo.get(0) + "/" + repo.get(1)
@@ -197,7 +204,7 @@ public final class OpenDataLabResolver implements Resolver, AuthorizesDownloads 
     }
 
     private static String encode(String segment) {
-        return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static Instructions withNote(Instructions instructions, String note) {

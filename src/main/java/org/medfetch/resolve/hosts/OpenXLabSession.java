@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -90,8 +91,8 @@ final class OpenXLabSession {
     /** Base64 of the HMAC of the nonce with the SecretKey; "HmacSHA256" or a bare "SHA256" name the algorithm. */
     private String sign(String sk, OpenXLabApi.Challenge challenge) throws ResolveException {
         String name = challenge.algorithm().regionMatches(true, 0, "Hmac", 0, 4)
-                ? "Hmac" + challenge.algorithm().substring(4).toUpperCase(java.util.Locale.ROOT)
-                : "Hmac" + challenge.algorithm().toUpperCase(java.util.Locale.ROOT).replace("-", "");
+                ? "Hmac" + challenge.algorithm().substring(4).toUpperCase(Locale.ROOT)
+                : "Hmac" + challenge.algorithm().toUpperCase(Locale.ROOT).replace("-", "");
         try {
             Mac mac = Mac.getInstance(name);
             mac.init(new SecretKeySpec(sk.getBytes(StandardCharsets.UTF_8), name));

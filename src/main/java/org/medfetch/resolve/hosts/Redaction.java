@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import okhttp3.Headers;
 
@@ -29,7 +30,7 @@ final class Redaction {
     static Redaction of(Headers headers, String... extra) {
         List<String> found = new ArrayList<>(List.of(extra));
         for (int i = 0; i < headers.size(); i++) {
-            if (!PLAIN.contains(headers.name(i).toLowerCase(java.util.Locale.ROOT))) {
+            if (!PLAIN.contains(headers.name(i).toLowerCase(Locale.ROOT))) {
                 addValue(found, headers.value(i));
             }
         }

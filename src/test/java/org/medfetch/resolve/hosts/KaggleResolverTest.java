@@ -118,6 +118,13 @@ class KaggleResolverTest extends ResolverContract {
     }
 
     @Test
+    void archiveServedWithoutARedirectIsNotReadByTheRulesCheck() throws ResolveException {
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class,
+                resolve("https://www.kaggle.com/competitions/" + KaggleFake.DIRECT));
+        assertEquals(KaggleFake.DIRECT + ".zip", fetch.sources().get(0).path());
+    }
+
+    @Test
     void competitionWhoseRulesAreNotAcceptedIsManualNamingTheRulesPage() throws ResolveException {
         Resolution.Manual manual = assertInstanceOf(Resolution.Manual.class,
                 resolve("https://www.kaggle.com/competitions/" + KaggleFake.NOT_ACCEPTED));

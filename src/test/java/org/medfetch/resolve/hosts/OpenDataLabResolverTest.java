@@ -51,9 +51,9 @@ class OpenDataLabResolverTest extends ResolverContract {
     @Test
     void signsInListsEveryPageAndPointsFilesAtTheResolveEndpoint() throws ResolveException {
         Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve(HC18));
-        assertEquals(List.of("raw/training_set.zip", "raw/test_set.zip", "README.md"),
+        assertEquals(List.of("README.md", "raw/training_set.zip", "raw/test_set.zip"),
                 fetch.sources().stream().map(Source::path).toList(), "folders are left out");
-        Source.HttpSource zip = (Source.HttpSource) fetch.sources().get(0);
+        Source.HttpSource zip = (Source.HttpSource) fetch.sources().get(1);
         assertEquals(fake.base() + "datasets/resolve/4321/main/raw/training_set.zip", zip.url().toString());
         assertEquals(356123456L, zip.size());
         assertEquals("sha256:0f3c5a7e9b1d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f2a",
@@ -66,7 +66,7 @@ class OpenDataLabResolverTest extends ResolverContract {
 
     @Test
     void downloadsCarryTheJwtWhichIsFetchedOnce() throws ResolveException {
-        Source.HttpSource zip = (Source.HttpSource) ((Resolution.Fetch) resolve(HC18)).sources().get(0);
+        Source.HttpSource zip = (Source.HttpSource) ((Resolution.Fetch) resolve(HC18)).sources().get(1);
         Authorizer.Authorized authorized = new HostAuthorizer(List.of(resolver)).authorize(zip.auth(), zip.url());
         assertEquals(Map.of("Authorization", OpenXLabFake.JWT), authorized.headers());
         assertEquals(zip.url(), authorized.url(), "the engine follows the resolve endpoint's redirect itself");
