@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         subcommands = {CatalogCommand.class, ShowCommand.class, ResolveCommand.class, LintCommand.class,
             AddCommand.class, RunCommand.class, GetCommand.class, StatusCommand.class, ControlCommands.Pause.class,
             ControlCommands.Resume.class, ControlCommands.Cancel.class, ControlCommands.Retry.class,
-            VerifyCommand.class, CheckCommand.class, ResolversCommand.class},
+            VerifyCommand.class, CheckCommand.class, ManifestCommand.class, SyncCommand.class, AdoptCommand.class,
+            ResolversCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success", "1:problems reported (lint findings, verify mismatches)",
