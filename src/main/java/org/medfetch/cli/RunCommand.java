@@ -2,6 +2,7 @@ package org.medfetch.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import org.medfetch.engine.RunReport;
 import org.medfetch.workflow.RunQueue;
 import picocli.CommandLine.Command;
@@ -36,7 +37,15 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static void summarize(RunReport report, PrintWriter out, PrintWriter err) {
+        summarize(report, out, err, path -> false);
+    }
+
+    /** @param explained paths whose failure the caller explains better itself (no line here, still counted) */
+    static void summarize(RunReport report, PrintWriter out, PrintWriter err, Predicate<String> explained) {
         for (RunReport.Failure f : report.failures()) {
+            if (explained.test(f.path())) {
+                continue;
+            }
             err.println("medfetch: " + f.path() + ": " + (f.retryable() ? "will retry: " : "failed: ") + f.message());
         }
         if (report.stopped() > 0) {

@@ -70,11 +70,12 @@ final class FileWork {
                 }
                 failuresWithoutProgress = counter.bytes() > 0 ? 1 : failuresWithoutProgress + 1;
                 if (!e.retryable()) {
-                    return failed(file, FileState.FAILED, e.getMessage(), 0);
+                    return failed(file, FileState.FAILED, e.kind().name(), e.getMessage(), 0);
                 }
                 Duration wait = options.retry().delay(failuresWithoutProgress, e.retryAfter());
                 if (e.kind() == TransferException.Kind.DISK_FULL || failuresWithoutProgress > options.retry().attempts()) {
-                    return failed(file, FileState.RETRYING, e.getMessage(), clock.millis() + wait.toMillis());
+                    return failed(file, FileState.RETRYING, e.kind().name(), e.getMessage(),
+                            clock.millis() + wait.toMillis());
                 }
                 progress.status(file.id(), "retry " + failuresWithoutProgress + "/" + options.retry().attempts()
                         + " in " + wait.toSeconds() + " s: " + e.getMessage());
@@ -83,7 +84,7 @@ final class FileWork {
                 }
                 file = store.file(file.id()).orElseThrow();
             } catch (RuntimeException e) {
-                return failed(file, FileState.FAILED, "internal error: " + e, 0);
+                return failed(file, FileState.FAILED, "INTERNAL", "internal error: " + e, 0);
             }
         }
     }
@@ -133,8 +134,8 @@ final class FileWork {
         return new Result(List.of(), Optional.empty(), reason == StopSignal.Reason.INTERRUPTED);
     }
 
-    private Result failed(FileRecord file, FileState state, String message, long nextAttemptAt) {
-        store.fail(file.id(), state, message, nextAttemptAt);
+    private Result failed(FileRecord file, FileState state, String kind, String message, long nextAttemptAt) {
+        store.fail(file.id(), state, kind, message, nextAttemptAt);
         progress.finished(file.id(), (state == FileState.FAILED ? "failed: " : "will retry: ") + message);
         return new Result(List.of(), Optional.of(new RunReport.Failure(file.jobId(), file.id(), file.path(),
                 state == FileState.RETRYING, message)), false);

@@ -14,6 +14,7 @@ package org.medfetch.store;
  * @param auth         name of the credentials the requests need, or null (never the secret itself)
  * @param serverNamed  the name was guessed from the URL; the server may choose another (Content-Disposition)
  * @param pauseReason  "user" or "interrupted" for paused files
+ * @param errorKind    what kind of failure lastError is (the engine's TransferException kind), or null
  * @param sha256       hex SHA-256 once the file is done
  * @param rate         bytes per second at the last recorded progress, or null
  * @param nextAttemptAt epoch milliseconds before which the file is not retried
@@ -37,6 +38,7 @@ public record FileRecord(
         String pauseReason,
         int attempts,
         String lastError,
+        String errorKind,
         String sha256,
         String infoHash,
         Integer piecesTotal,

@@ -54,6 +54,7 @@ final class Migrations {
               pause_reason TEXT,
               attempts INTEGER NOT NULL DEFAULT 0,
               last_error TEXT,
+              error_kind TEXT,
               sha256 TEXT,
               info_hash TEXT,
               pieces_total INTEGER,

@@ -9,7 +9,7 @@ import java.util.List;
 final class Rows {
 
     static final String FILE_COLUMNS = "id, job_id, parent_id, kind, url, final_url, path, size, expected_size, etag, last_modified, "
-            + "checksums, auth, server_named, state, pause_reason, attempts, last_error, sha256, info_hash, pieces_total, pieces_done, "
+            + "checksums, auth, server_named, state, pause_reason, attempts, last_error, error_kind, sha256, info_hash, pieces_total, pieces_done, "
             + "rate, next_attempt_at, lease_owner, lease_until";
 
     private Rows() {
@@ -21,7 +21,7 @@ final class Rows {
                 longOrNull(rs, "expected_size"),
                 rs.getString("etag"), rs.getString("last_modified"), rs.getString("checksums"), rs.getString("auth"),
                 rs.getInt("server_named") != 0, FileState.ofLabel(rs.getString("state")), rs.getString("pause_reason"), rs.getInt("attempts"),
-                rs.getString("last_error"), rs.getString("sha256"), rs.getString("info_hash"),
+                rs.getString("last_error"), rs.getString("error_kind"), rs.getString("sha256"), rs.getString("info_hash"),
                 intOrNull(rs, "pieces_total"), intOrNull(rs, "pieces_done"), longOrNull(rs, "rate"),
                 rs.getLong("next_attempt_at"),
                 rs.getString("lease_owner"), longOrNull(rs, "lease_until"));

@@ -262,17 +262,19 @@ public final class Store implements AutoCloseable {
 
     /** Marks a file verified and done, with its SHA-256 and size. */
     public synchronized void finish(long fileId, String sha256, long size) {
-        run(() -> sql.update("UPDATE files SET state='done', sha256=?, size=?, last_error=NULL, pause_reason=NULL, rate=NULL, "
+        run(() -> sql.update("UPDATE files SET state='done', sha256=?, size=?, last_error=NULL, error_kind=NULL, "
+                + "pause_reason=NULL, rate=NULL, "
                 + "lease_owner=NULL, lease_until=NULL, updated_at=? WHERE id=?", sha256, size, now(), fileId));
     }
 
     /**
      * Records a failure: {@code RETRYING} (the next run tries again, not before {@code nextAttemptAt})
-     * or {@code FAILED}. The message must not carry secrets.
+     * or {@code FAILED}, with its kind (machine-readable) and message. The message must not carry secrets.
      */
-    public synchronized void fail(long fileId, FileState state, String message, long nextAttemptAt) {
-        run(() -> sql.update("UPDATE files SET state=?, last_error=?, next_attempt_at=?, lease_owner=NULL, rate=NULL, "
-                + "lease_until=NULL, updated_at=? WHERE id=?", state.label(), message, nextAttemptAt, now(), fileId));
+    public synchronized void fail(long fileId, FileState state, String kind, String message, long nextAttemptAt) {
+        run(() -> sql.update("UPDATE files SET state=?, error_kind=?, last_error=?, next_attempt_at=?, lease_owner=NULL, "
+                + "rate=NULL, lease_until=NULL, updated_at=? WHERE id=?", state.label(), kind, message, nextAttemptAt,
+                now(), fileId));
     }
 
     public synchronized void countAttempt(long fileId) {
@@ -282,7 +284,16 @@ public final class Store implements AutoCloseable {
     /** Makes failed, retrying or cancelled files runnable again now (the retry command). */
     public synchronized void requeue(long fileId) {
         run(() -> sql.update("UPDATE files SET state='queued', pause_reason=NULL, attempts=0, next_attempt_at=0, "
-                + "last_error=NULL, updated_at=? WHERE id=?", now(), fileId));
+                + "last_error=NULL, error_kind=NULL, updated_at=? WHERE id=?", now(), fileId));
+    }
+
+    /**
+     * Replaces what a file must match (space-separated ALGO:HEX) and its published size: a manifest pins a
+     * file that an earlier add queued without them.
+     */
+    public synchronized void setExpected(long fileId, String checksums, Long expectedSize) {
+        run(() -> sql.update("UPDATE files SET checksums=?, expected_size=COALESCE(?, expected_size), updated_at=? "
+                + "WHERE id=?", checksums, expectedSize, now(), fileId));
     }
 
     // ---- resume state ------------------------------------------------------------------------------

@@ -20,7 +20,8 @@ import org.medfetch.store.Job;
 /** The verify use case: re-hashes finished files against their recorded SHA-256 and published checksums. */
 public final class VerifyFiles {
 
-    public enum Verdict { OK, MISMATCH, MISSING }
+    /** EXTRA and UNVERIFIED come from checks against a manifest. */
+    public enum Verdict { OK, MISMATCH, MISSING, EXTRA, UNVERIFIED }
 
     /** @param detail what differs, or null */
     public record Checked(String path, Verdict verdict, String detail) {
@@ -66,10 +67,16 @@ public final class VerifyFiles {
         return new Checked(f.path(), Verdict.OK, null);
     }
 
-    /** Hashes a file once with every algorithm needed. */
+    /** The lower-case hex SHA-256 of a file. */
+    static String sha256(Path file) {
+        return digests(file, List.of()).get("sha256");
+    }
+
+    /** Hashes a file once with SHA-256 and every algorithm the checksums need. */
     static Map<String, String> digests(Path file, List<Checksum> wanted) {
         Map<String, MessageDigest> digests = new LinkedHashMap<>();
         try {
+            digests.put("sha256", MessageDigest.getInstance("SHA-256"));
             for (Checksum c : wanted) {
                 digests.putIfAbsent(c.algorithm(), MessageDigest.getInstance(c.digestName()));
             }

@@ -22,6 +22,15 @@ public record CliRun(int exitCode, String out, String err) {
         return run(Map.of(), Path.of("no-home"), args);
     }
 
+    /** Runs a command with {@code --workspace workspace} in front of its arguments. */
+    public static CliRun in(Path workspace, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--workspace";
+        all[1] = workspace.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return run(all);
+    }
+
     public List<String> lines() {
         return new ArrayList<>(out.lines().toList());
     }

@@ -170,7 +170,7 @@ class StoreTest {
             Job job = store.addJob(job("d"), "default");
             FileRecord f = store.addFile(job.id(), file("d", "x.bin"));
             store.claim("me", 30_000, Set.of());
-            store.fail(f.id(), FileState.RETRYING, "503", clock.millis() + 60_000);
+            store.fail(f.id(), FileState.RETRYING, "HTTP_STATUS", "503", clock.millis() + 60_000);
             assertTrue(store.claim("me", 30_000, Set.of()).isEmpty(), "not before its time");
             clock.advance(Duration.ofSeconds(61));
             assertTrue(store.claim("me", 30_000, Set.of(f.id())).isEmpty(), "skipped ids are skipped");
@@ -179,7 +179,7 @@ class StoreTest {
             assertTrue(store.claim("me", 30_000, Set.of()).isEmpty(), "a user's pause holds");
             store.release(f.id(), FileState.PAUSED, "interrupted");
             assertEquals(f.id(), store.claim("me", 30_000, Set.of()).orElseThrow().id(), "an interruption resumes");
-            store.fail(f.id(), FileState.FAILED, "404", 0);
+            store.fail(f.id(), FileState.FAILED, "HTTP_STATUS", "404", 0);
             assertTrue(store.claim("me", 30_000, Set.of()).isEmpty());
             store.requeue(f.id());
             FileRecord back = store.claim("me", 30_000, Set.of()).orElseThrow();
