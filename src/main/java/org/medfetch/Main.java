@@ -6,47 +6,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
 import org.medfetch.catalog.Catalog;
 import org.medfetch.catalog.CatalogException;
 import org.medfetch.catalog.CatalogLoader;
 import org.medfetch.cli.Cli;
 import org.medfetch.cli.MedfetchCommand;
-import okhttp3.OkHttpClient;
 import org.medfetch.engine.Transfers;
 import org.medfetch.engine.http.HttpTransfer;
 import org.medfetch.engine.http.LinkProbe;
 import org.medfetch.engine.http.ProxyFromEnvironment;
 import org.medfetch.engine.torrent.TorrentSettings;
 import org.medfetch.engine.torrent.TorrentTransfer;
-import org.medfetch.resolve.Authorizer;
 import org.medfetch.resolve.Resolvers;
+import org.medfetch.resolve.hosts.HostAuthorizer;
 import org.medfetch.resolve.mirrors.DatasetNotes;
 import org.medfetch.resolve.mirrors.MirrorRegistry;
 import org.medfetch.resolve.mirrors.MirrorSources;
-import org.medfetch.resolve.hosts.AcademicTorrentsResolver;
-import org.medfetch.resolve.hosts.AiStudioResolver;
-import org.medfetch.resolve.hosts.BaiduNetdiskResolver;
-import org.medfetch.resolve.hosts.DataverseResolver;
-import org.medfetch.resolve.hosts.DirectHttpResolver;
-import org.medfetch.resolve.hosts.DownloadPageResolver;
-import org.medfetch.resolve.hosts.FigshareResolver;
-import org.medfetch.resolve.hosts.GitHubResolver;
-import org.medfetch.resolve.hosts.GiteeResolver;
-import org.medfetch.resolve.hosts.HeyWhaleResolver;
-import org.medfetch.resolve.hosts.HyperAiResolver;
-import org.medfetch.resolve.hosts.IncompleteLinkResolver;
-import org.medfetch.resolve.hosts.InformationPageResolver;
-import org.medfetch.resolve.hosts.KaggleResolver;
-import org.medfetch.resolve.hosts.MagnetResolver;
-import org.medfetch.resolve.hosts.MegaResolver;
-import org.medfetch.resolve.hosts.OpenDataLabResolver;
-import org.medfetch.resolve.hosts.ProjectPageResolver;
-import org.medfetch.resolve.hosts.TciaResolver;
-import org.medfetch.resolve.hosts.TorrentFileResolver;
-import org.medfetch.resolve.hosts.WebPageResolver;
-import org.medfetch.resolve.hosts.ZenodoResolver;
 import org.medfetch.workflow.Settings;
 import org.medfetch.workflow.UsageException;
 import org.medfetch.workflow.Workspace;
@@ -74,21 +52,31 @@ public final class Main {
     }
 
     public int run(String[] args, PrintWriter out, PrintWriter err) {
-        try (MedfetchCommand root = new MedfetchCommand(this::open, env, home)) {
+        try (MedfetchCommand root = new MedfetchCommand(settings -> open(settings, err), env, home)) {
             return Cli.create(root, out, err).execute(args);
         }
     }
 
-    private Workspace open(Settings settings) {
-        Resolvers resolvers = resolvers(settings);
-        OkHttpClient http = HttpTransfer.client(TIMEOUT, CONNECTIONS, new ProxyFromEnvironment(settings.env()));
-        Transfers transfers = new Transfers(new HttpTransfer(http, Authorizer.NONE),
+    private Workspace open(Settings settings, PrintWriter err) {
+        OkHttpClient http = httpClient(settings);
+        Resolvers resolvers = Hosts.resolvers(settings, http, warning -> {
+            err.println("medfetch: " + warning);
+            err.flush();
+        });
+        // Files that need credentials are authorized by their resolver before every attempt.
+        Transfers transfers = new Transfers(new HttpTransfer(http, new HostAuthorizer(resolvers.all())),
                 new TorrentTransfer(torrents(settings)));
         return new Workspace(settings.workspace(), catalog(settings), resolvers,
                 new MirrorSources(mirrors(settings), resolvers), DatasetNotes.bundled(), transfers, new LinkProbe(http),
                 Clock.systemUTC());
     }
 
+    /** The one HTTP client of a run, for API calls and downloads alike. */
+    private static OkHttpClient httpClient(Settings settings) {
+        return HttpTransfer.client(TIMEOUT, CONNECTIONS, new ProxyFromEnvironment(settings.env()));
+    }
+
+    /** bt's settings: the defaults, with MEDFETCH_BT_BIND and MEDFETCH_BT_STALL_SECONDS from the environment. */
     private static TorrentSettings torrents(Settings settings) {
         try {
             return TorrentSettings.fromEnvironment(settings.env());
@@ -120,30 +108,16 @@ public final class Main {
         }
     }
 
-    /** Every resolver, in the order they are asked; the first that accepts a link owns it. */
+    /**
+     * Every resolver, in the order they are asked. Credential warnings go to {@code warnings}; they only
+     * arise when a link is resolved online.
+     */
+    public static Resolvers resolvers(Settings settings, Consumer<String> warnings) {
+        return Hosts.resolvers(settings, httpClient(settings), warnings);
+    }
+
+    /** {@link #resolvers(Settings, Consumer)} for offline use (classification reads no credentials). */
     public static Resolvers resolvers(Settings settings) {
-        return new Resolvers(List.of(
-                new MagnetResolver(),
-                new IncompleteLinkResolver(),
-                new AcademicTorrentsResolver(AcademicTorrentsResolver.DEFAULT_BASE),
-                new HyperAiResolver(HyperAiResolver.DEFAULT_TRACKER),
-                new TorrentFileResolver(),
-                new BaiduNetdiskResolver(),
-                new AiStudioResolver(),
-                new KaggleResolver(),
-                new TciaResolver(),
-                new ZenodoResolver(),
-                new FigshareResolver(),
-                new DataverseResolver(),
-                new OpenDataLabResolver(),
-                new GitHubResolver(),
-                new GiteeResolver(),
-                new DownloadPageResolver(),
-                new ProjectPageResolver(),
-                new MegaResolver(),
-                new HeyWhaleResolver(),
-                new InformationPageResolver(),
-                new DirectHttpResolver(),
-                new WebPageResolver()));
+        return resolvers(settings, warning -> { });
     }
 }

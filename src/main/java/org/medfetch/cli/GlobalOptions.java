@@ -1,6 +1,8 @@
 package org.medfetch.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -14,6 +16,11 @@ final class GlobalOptions {
     @Option(names = "--catalog", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Markdown catalog to read instead of the bundled one.")
     Path catalog;
+
+    @Option(names = "--endpoint", paramLabel = "NAME=URL", scope = ScopeType.INHERIT,
+            description = "Use URL instead of a resolver's default base URL (repeatable; also "
+                    + "MEDFETCH_ENDPOINT_<NAME>). 'medfetch resolvers' lists the names.")
+    Map<String, String> endpoints = new LinkedHashMap<>();
 
     @Option(names = "--mirrors", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Mirror registry to read instead of the bundled one.")

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
+import org.medfetch.resolve.Endpoints;
 import org.medfetch.workflow.Settings;
 import org.medfetch.workflow.UsageException;
 import org.medfetch.workflow.Workspace;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
         subcommands = {CatalogCommand.class, ShowCommand.class, ResolveCommand.class, LintCommand.class,
             AddCommand.class, RunCommand.class, GetCommand.class, StatusCommand.class, ControlCommands.Pause.class,
             ControlCommands.Resume.class, ControlCommands.Cancel.class, ControlCommands.Retry.class,
-            VerifyCommand.class, CheckCommand.class, ManifestCommand.class, SyncCommand.class, AdoptCommand.class},
+            VerifyCommand.class, CheckCommand.class, ManifestCommand.class, SyncCommand.class, AdoptCommand.class,
+            ResolversCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success", "1:problems reported (lint findings, verify mismatches)",
@@ -74,6 +76,15 @@ public final class MedfetchCommand implements Runnable, AutoCloseable {
         return global.debug;
     }
 
+    /** The endpoints the user chose (already validated once the workspace is open). */
+    Endpoints endpoints() {
+        try {
+            return Endpoints.of(global.endpoints, env);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+
     /** The workspace of this invocation, opened on first use. */
     Workspace workspace() {
         if (workspace == null) {
@@ -81,7 +92,8 @@ public final class MedfetchCommand implements Runnable, AutoCloseable {
             if (Files.exists(root) && !Files.isDirectory(root)) {
                 throw new UsageException("workspace " + global.workspace + " is a file, not a folder");
             }
-            workspace = opener.apply(new Settings(root, global.catalog, global.mirrors, global.noMirrors, env, home));
+            workspace = opener.apply(new Settings(root, global.catalog, global.mirrors, global.noMirrors, env, home,
+                    global.endpoints));
         }
         return workspace;
     }

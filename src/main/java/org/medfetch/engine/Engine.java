@@ -46,7 +46,7 @@ public final class Engine {
         Set<Long> givenUp = ConcurrentHashMap.newKeySet();
         List<RunReport.Completed> completed = java.util.Collections.synchronizedList(new ArrayList<>());
         List<RunReport.Failure> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        int[] stopped = {0};
+        java.util.concurrent.atomic.AtomicInteger stopped = new java.util.concurrent.atomic.AtomicInteger();
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("medfetch-lease"));
         heartbeat.scheduleAtFixedRate(() -> renewQuietly(), LEASE_MILLIS / 3, LEASE_MILLIS / 3, TimeUnit.MILLISECONDS);
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, options.parallel()), daemon("medfetch-worker"));
@@ -64,9 +64,7 @@ public final class Engine {
                             givenUp.add(f.fileId());
                         });
                         if (result.stopped()) {
-                            synchronized (stopped) {
-                                stopped[0]++;
-                            }
+                            stopped.incrementAndGet();
                             givenUp.add(next.get().id());
                         }
                     }
@@ -79,7 +77,7 @@ public final class Engine {
             workers.shutdownNow();
             heartbeat.shutdownNow();
         }
-        return new RunReport(List.copyOf(completed), List.copyOf(failures), stopped[0]);
+        return new RunReport(List.copyOf(completed), List.copyOf(failures), stopped.get());
     }
 
     private void renewQuietly() {

@@ -1,6 +1,7 @@
 package org.medfetch.resolve;
 
 import java.net.URI;
+import java.util.List;
 import org.medfetch.catalog.CatalogEntry;
 
 /**
@@ -21,4 +22,25 @@ public interface Resolver {
 
     /** Expands the link into sources, instructions or a reason; may call the host. Never returns null. */
     Resolution resolve(CatalogEntry entry, URI link) throws ResolveException;
+
+    /**
+     * The base URL of the host's API that {@code --endpoint NAME=URL} replaces, or null when there is
+     * none (the resolver never goes online, or it fetches the link's own host).
+     */
+    default URI defaultBase() {
+        return null;
+    }
+
+    /**
+     * Whether {@code --endpoint NAME=URL} applies: the resolver calls its {@link #defaultBase()}, or,
+     * when that is null, the link's own host, whose scheme, host and port the endpoint then replaces.
+     */
+    default boolean takesEndpoint() {
+        return defaultBase() != null;
+    }
+
+    /** Where the resolver looks for credentials, in the order it tries them (variables and files). */
+    default List<String> credentialSources() {
+        return List.of();
+    }
 }

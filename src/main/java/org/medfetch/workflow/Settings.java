@@ -12,11 +12,20 @@ import java.util.Map;
  * @param noMirrors   use no mirror registry at all
  * @param env         environment variables (credentials, proxies, endpoint overrides)
  * @param home        the user's home folder (tool config files such as ~/.kaggle/kaggle.json)
+ * @param endpoints   {@code --endpoint NAME=URL} options, by resolver name, as given (validated when the
+ *                    resolvers are built, together with the MEDFETCH_ENDPOINT_* variables in {@code env})
  */
 public record Settings(Path workspace, Path catalogFile, Path mirrorsFile, boolean noMirrors, Map<String, String> env,
-                       Path home) {
+                       Path home, Map<String, String> endpoints) {
 
     public Settings {
         env = Map.copyOf(env);
+        endpoints = Map.copyOf(endpoints);
+    }
+
+    /** Settings without endpoint options: every resolver uses its default base, or MEDFETCH_ENDPOINT_*. */
+    public Settings(Path workspace, Path catalogFile, Path mirrorsFile, boolean noMirrors, Map<String, String> env,
+                    Path home) {
+        this(workspace, catalogFile, mirrorsFile, noMirrors, env, home, Map.of());
     }
 }

@@ -29,32 +29,30 @@ public final class MedfetchProcess {
 
     /** Starts medfetch with its stdout and stderr going to files in {@code logs}. */
     public static Process start(Path logs, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar().toAbsolutePath().toString()));
-        command.addAll(List.of(args));
         Files.createDirectories(logs);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(logs.resolve("out-" + System.nanoTime() + ".txt").toFile())
-                .redirectError(ProcessBuilder.Redirect.appendTo(logs.resolve("err.txt").toFile()));
-        builder.environment().putAll(env);
-        return builder.start();
+        return start(env, logs.resolve("out-" + System.nanoTime() + ".txt"), logs.resolve("err.txt"), args);
     }
 
     /** Runs medfetch to completion (at most two minutes) and captures its output. */
     public static Result run(Path logs, Map<String, String> env, String... args) throws Exception {
         Path out = Files.createTempFile(Files.createDirectories(logs), "out", ".txt");
         Path err = Files.createTempFile(logs, "err", ".txt");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar().toAbsolutePath().toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().putAll(env);
-        Process p = builder.start();
+        Process p = start(env, out, err, args);
         if (!p.waitFor(2, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError("medfetch " + String.join(" ", args) + " did not finish in two minutes");
         }
         return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private static Process start(Map<String, String> env, Path out, Path err, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar().toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()));
+        builder.environment().putAll(env);
+        return builder.start();
     }
 }

@@ -1,5 +1,6 @@
 package org.medfetch.engine.http;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -26,6 +27,15 @@ final class Digests {
         this.expected = List.copyOf(expected);
         digest("SHA-256");
         expected.forEach(c -> digest(c.digestName()));
+    }
+
+    /** Feeds the buffer's remaining bytes to every digest; the buffer ends where it began. */
+    void update(ByteBuffer bytes) {
+        for (MessageDigest d : byName.values()) {
+            bytes.mark();
+            d.update(bytes);
+            bytes.reset();
+        }
     }
 
     void update(byte[] bytes, int offset, int length) {

@@ -19,7 +19,8 @@ final class PrefixHasher implements Callable<Digests.Result> {
     private final PartFile part;
     private final SegmentPlan plan;
     private final Digests digests;
-    private final byte[] bytes = new byte[CHUNK];
+    /** Direct, so a read is one copy from the page cache; a heap buffer would take a second one. */
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(CHUNK);
     private final Object signal = new Object();
     private boolean poked;
     private volatile boolean finished;
@@ -60,10 +61,10 @@ final class PrefixHasher implements Callable<Digests.Result> {
             long prefix = plan.prefix();
             if (prefix > hashed) {
                 int n = (int) Math.min(CHUNK, prefix - hashed);
-                if (part.read(ByteBuffer.wrap(bytes, 0, n), hashed) != n) {
+                if (part.read(buffer.clear().limit(n), hashed) != n) {
                     throw new TransferException(Kind.IO, false, part.path() + " is shorter than the bytes written to it");
                 }
-                digests.update(bytes, 0, n);
+                digests.update(buffer.flip());
                 hashed += n;
                 continue;
             }

@@ -52,6 +52,12 @@ final class Reply implements AutoCloseable {
         }
     }
 
+    /** Offset just after the body's last byte (Content-Range, else Content-Length), or -1 when unknown. */
+    long end() {
+        ContentRange range = contentRange();
+        return range != null ? range.last() + 1 : contentLength();
+    }
+
     Validators validators() {
         return Validators.of(response);
     }

@@ -45,7 +45,7 @@ final class SegmentWorker implements Callable<Void> {
             }
             return null;
         } finally {
-            closeReply();
+            dropReply();
         }
     }
 
@@ -69,7 +69,12 @@ final class SegmentWorker implements Callable<Void> {
             }
             HttpUrl url = reply.url();
             long got = pump(s);
-            closeReply();
+            if (reply.end() >= 0 && s.written() < reply.end()) {
+                dropReply(); // the answer runs past the segment (the first one, or a split one): do not drain it
+            } else {
+                reply.close();
+                reply = null;
+            }
             if (got == 0 && !s.complete()) {
                 throw new TransferException(Kind.NETWORK, true, "the server sent no bytes for " + s + " of "
                         + HttpFailures.display(url));
@@ -197,8 +202,13 @@ final class SegmentWorker implements Callable<Void> {
         }
     }
 
-    private void closeReply() {
+    /**
+     * Closes an answer whose body is not read to its end by cancelling its call first: okhttp would
+     * otherwise read and discard the rest for up to 100 ms, hoping to reuse the connection.
+     */
+    private void dropReply() {
         if (reply != null) {
+            reply.cancel();
             reply.close();
             reply = null;
         }

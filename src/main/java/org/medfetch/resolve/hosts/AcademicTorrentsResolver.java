@@ -37,6 +37,11 @@ public final class AcademicTorrentsResolver implements Resolver {
     }
 
     @Override
+    public URI defaultBase() {
+        return DEFAULT_BASE;
+    }
+
+    @Override
     public boolean accepts(URI link) {
         return HostName.isHttp(link) && HostName.within(link, "academictorrents.com");
     }

@@ -1,34 +1,65 @@
 package org.medfetch.resolve.hosts;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.resolve.Authorizer;
 import org.medfetch.resolve.Classification;
+import org.medfetch.resolve.DatasetInfo;
 import org.medfetch.resolve.Instructions;
 import org.medfetch.resolve.LinkClass;
 import org.medfetch.resolve.LinkIssue;
 import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.ResolveException;
 import org.medfetch.resolve.Resolver;
+import org.medfetch.resolve.Source;
 
 /**
  * Baidu AI Studio datasets ({@code aistudio.baidu.com/datasetdetail/N}). With an access token the
  * dataset's file list and signed per-file URLs come from its (undocumented) API; without one a person
- * downloads the files in the browser.
+ * downloads the files in the browser. Each file's stable URL is its signing endpoint: before every
+ * attempt, {@link #authorize} asks it for a fresh signed URL, since those expire.
  *
  * <p>Reference: none official; endpoints as used by third-party downloaders (see hosts.md).
  */
-public final class AiStudioResolver implements Resolver {
+public final class AiStudioResolver implements Resolver, AuthorizesDownloads {
 
     public static final String NAME = "aistudio";
+    public static final URI DEFAULT_BASE = URI.create("https://aistudio.baidu.com");
     private static final Pattern DATASET = Pattern.compile("/(?:aistudio/)?(?:datasetdetail|studio/dataset/detail)/(\\d+)(?:/.*)?");
+
+    private final HostClient api;
+    private final HttpUrl base;
+    private final AiStudioToken token;
+
+    public AiStudioResolver(OkHttpClient http, URI base, AiStudioToken token) {
+        this.api = new HostClient(http, "AI Studio", "Check the AI Studio access token (medfetch resolvers lists "
+                + "where it is read); create a new one in your AI Studio account (访问令牌) if it expired.");
+        this.base = HttpUrl.get(base.toString());
+        this.token = token;
+    }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public URI defaultBase() {
+        return DEFAULT_BASE;
+    }
+
+    @Override
+    public List<String> credentialSources() {
+        return AiStudioToken.SOURCES;
     }
 
     @Override
@@ -54,7 +85,61 @@ public final class AiStudioResolver implements Resolver {
         if (id == null) {
             return new Resolution.Unavailable(classify(entry, link).reason());
         }
-        return new Resolution.Manual(instructions(entry, id));
+        Optional<Secret> secret = token.get();
+        if (secret.isEmpty()) {
+            return new Resolution.Manual(instructions(entry, id));
+        }
+        HttpUrl detailUrl = base.newBuilder().addPathSegments("studio/dataset/detail").build();
+        AiStudioApi.Detail detail = api.postForm(detailUrl, Map.of("datasetId", id),
+                Map.of("Authorization", secret.get().reveal()), AiStudioApi.Detail.class);
+        if (detail.errorCode() == null || detail.errorCode() != 0) {
+            throw refused(detail.errorCode(), detail.errorMsg(), "the file list of dataset " + id, secret.get());
+        }
+        if (detail.result() == null || detail.result().fileList() == null) {
+            throw api.unexpected("the detail of dataset " + id + " has no result.fileList");
+        }
+        List<Source> sources = new ArrayList<>();
+        for (AiStudioApi.FileRef file : detail.result().fileList()) {
+            if (file.fileId() == null || file.fileName() == null) {
+                throw api.unexpected("a file of dataset " + id + " has no fileId or fileName");
+            }
+            URI signing = base.newBuilder().addPathSegments("llm/files/datasets").addPathSegment(id)
+                    .addPathSegment("file").addPathSegment(file.fileId().toString()).addPathSegment("download").build()
+                    .uri();
+            sources.add(new Source.HttpSource(signing, RemotePath.of(file.fileName(), api), file.fileSize(), List.of(),
+                    NAME));
+        }
+        if (sources.isEmpty()) {
+            throw api.unexpected("dataset " + id + " lists no files");
+        }
+        String page = "https://aistudio.baidu.com/datasetdetail/" + id;
+        return new Resolution.Fetch(sources, null, new DatasetInfo(detail.result().datasetName(), null, null, null,
+                page), Map.of());
+    }
+
+    /** Asks the file's signing endpoint for a signed URL, valid for a while; called before every attempt. */
+    @Override
+    public Authorizer.Authorized authorize(URI stableUrl) throws ResolveException {
+        HostAuthorizer.requireOrigin(stableUrl, base, "AI Studio");
+        Secret secret = token.get().orElseThrow(() -> new ResolveException("the AI Studio access token is gone; "
+                + "medfetch reads it from " + String.join(", ", AiStudioToken.SOURCES), false));
+        AiStudioApi.Signed signed = api.get(HttpUrl.get(stableUrl.toString()), Map.of("Authorization", secret.reveal()),
+                AiStudioApi.Signed.class);
+        if (signed.errorCode() == null || signed.errorCode() != 0) {
+            throw refused(signed.errorCode(), signed.errorMsg(), "a signed URL", secret);
+        }
+        if (signed.result() == null) {
+            throw api.unexpected("the signing answer has no result.fileUrl");
+        }
+        return new Authorizer.Authorized(api.link(signed.result().fileUrl(), "result.fileUrl"), Map.of());
+    }
+
+    /** A non-zero errorCode, with the server's own text (the token masked, should it be echoed). */
+    private static ResolveException refused(Integer code, String message, String what, Secret secret) {
+        String masked = message == null ? "" : message.replace(secret.reveal(), "***");
+        String text = masked.length() > 200 ? masked.substring(0, 200) + "..." : masked;
+        return new ResolveException("AI Studio refused " + what + " (errorCode " + code + "): " + text
+                + ". Check the access token (" + String.join(", ", AiStudioToken.SOURCES) + ").", false);
     }
 
     static String datasetId(URI link) {

@@ -1,29 +1,66 @@
 package org.medfetch.resolve.hosts;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.resolve.Checksum;
 import org.medfetch.resolve.Classification;
+import org.medfetch.resolve.DatasetInfo;
+import org.medfetch.resolve.Instructions;
 import org.medfetch.resolve.LinkClass;
 import org.medfetch.resolve.LinkIssue;
 import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.ResolveException;
 import org.medfetch.resolve.Resolver;
+import org.medfetch.resolve.Source;
 
 /**
- * GitHub repositories, fetched as the default branch's archive (or the release assets, when the
- * repository publishes releases). Links to single files (releases/download, raw) are plain HTTP.
+ * GitHub repositories: the assets of the latest stable release when the repository publishes files
+ * there, otherwise the archive of its default branch (or of the branch a {@code /tree/<branch>} link
+ * names). Links to single files (releases/download, raw) are downloaded as they are. GITHUB_TOKEN is
+ * optional; it raises the API's limit of 60 requests an hour.
  *
  * <p>Reference: https://docs.github.com/rest/releases/releases
  */
 public final class GitHubResolver implements Resolver {
 
     public static final String NAME = "github";
+    public static final URI DEFAULT_BASE = URI.create("https://api.github.com");
+    static final String TOKEN_VARIABLE = "GITHUB_TOKEN";
+
+    private final HostClient api;
+    private final HttpUrl base;
+    private final Secret token;
+
+    public GitHubResolver(OkHttpClient http, URI base, UserConfig user) {
+        this.api = new HostClient(http, "GitHub", "The repository may be private: a token with access to it goes in "
+                + TOKEN_VARIABLE + ".");
+        this.base = HttpUrl.get(base.toString());
+        this.token = user.variable(TOKEN_VARIABLE).map(v -> new Secret(v, TOKEN_VARIABLE)).orElse(null);
+    }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public URI defaultBase() {
+        return DEFAULT_BASE;
+    }
+
+    @Override
+    public List<String> credentialSources() {
+        return List.of(TOKEN_VARIABLE + " (optional: 5,000 instead of 60 API requests an hour)");
     }
 
     @Override
@@ -40,13 +77,95 @@ public final class GitHubResolver implements Resolver {
             return Classification.unavailable(NAME, reason,
                     new LinkIssue(CatalogProblem.Kind.TRUNCATED_LINK, reason, "link the repository itself"));
         }
-        boolean file = s.size() > 3 && (s.get(2).equals("releases") && s.get(3).equals("download")
-                || s.get(2).equals("raw"));
-        return Classification.of(file ? LinkClass.HTTP : LinkClass.GIT, NAME);
+        return Classification.of(isFile(s) ? LinkClass.HTTP : LinkClass.GIT, NAME);
     }
 
     @Override
     public Resolution resolve(CatalogEntry entry, URI link) throws ResolveException {
-        throw new ResolveException("GitHub repositories are expanded by the GitHub API resolver", false);
+        List<String> s = HostName.segments(link);
+        if (s.size() < 2) {
+            return new Resolution.Unavailable(classify(entry, link).reason());
+        }
+        if (isFile(s)) {
+            return new Resolution.Fetch(List.of(Source.HttpSource.of(link, RemotePath.of(s.get(s.size() - 1), api))));
+        }
+        String owner = s.get(0);
+        String repo = s.get(1).replaceAll("\\.git$", "");
+        HttpUrl repoUrl = base.newBuilder().addPathSegment("repos").addPathSegment(owner).addPathSegment(repo).build();
+        GitHubApi.Repository about = read(repoUrl, GitHubApi.Repository.class);
+        if (about.htmlUrl() == null || about.defaultBranch() == null) {
+            throw api.unexpected("repository " + owner + "/" + repo + " has no html_url or default_branch");
+        }
+        DatasetInfo info = new DatasetInfo(about.fullName(), null, license(about.license()), null, about.htmlUrl());
+        String branch = s.size() > 3 && s.get(2).equals("tree") ? String.join("/", s.subList(3, s.size())) : null;
+        if (branch == null) {
+            Optional<GitHubApi.Release> release = latestRelease(repoUrl);
+            if (release.isPresent()) {
+                return new Resolution.Fetch(assets(release.get()), notes(about, "the assets of its latest release "
+                        + release.get().tag()), info, Map.of());
+            }
+            branch = about.defaultBranch();
+        }
+        URI archive = api.link(about.htmlUrl() + "/archive/refs/heads/" + branch + ".zip", "the archive of " + branch);
+        Source zip = new Source.HttpSource(archive, RemotePath.of(repo + "-" + branch.replace('/', '-') + ".zip", api),
+                null, List.of(), null);
+        return new Resolution.Fetch(List.of(zip), notes(about, "the archive of branch " + branch), info, Map.of());
+    }
+
+    private Optional<GitHubApi.Release> latestRelease(HttpUrl repoUrl) throws ResolveException {
+        HttpUrl url = repoUrl.newBuilder().addPathSegment("releases").addQueryParameter("per_page", "30").build();
+        return Arrays.stream(read(url, GitHubApi.Release[].class)).filter(GitHubApi.Release::usable).findFirst();
+    }
+
+    private List<Source> assets(GitHubApi.Release release) throws ResolveException {
+        List<Source> sources = new ArrayList<>();
+        for (GitHubApi.Asset asset : release.assets()) {
+            URI url = api.link(asset.url(), "the browser_download_url of " + asset.name());
+            List<Checksum> digest = List.of();
+            if (asset.digest() != null) {
+                try {
+                    digest = List.of(Checksum.parse(asset.digest()));
+                } catch (IllegalArgumentException e) {
+                    throw api.unexpected("the digest of asset " + asset.name() + " is not ALGO:HEX");
+                }
+            }
+            sources.add(new Source.HttpSource(url, RemotePath.of(asset.name(), api), asset.size(), digest, null));
+        }
+        return sources;
+    }
+
+    /** GETs with the API's headers; a used-up rate limit is retryable and says how to raise it. */
+    private <T> T read(HttpUrl url, Class<T> type) throws ResolveException {
+        Map<String, String> headers = new HashMap<>(Map.of("Accept", "application/vnd.github+json",
+                "X-GitHub-Api-Version", "2022-11-28"));
+        if (token != null) {
+            headers.put("Authorization", "Bearer " + token.reveal());
+        }
+        HostAnswer answer = api.send(api.request(url, headers).build());
+        if ((answer.code() == 403 || answer.code() == 429) && "0".equals(answer.headers().get("x-ratelimit-remaining"))) {
+            String reset = answer.headers().get("x-ratelimit-reset");
+            throw new ResolveException("GitHub's API rate limit is used up" + (reset != null && reset.matches("\\d+")
+                    ? " until " + Instant.ofEpochSecond(Long.parseLong(reset)) : "") + (token == null ? "; export "
+                    + TOKEN_VARIABLE + " to raise it from 60 to 5,000 requests an hour" : ""), true);
+        }
+        return api.read(answer, type);
+    }
+
+    private static Instructions notes(GitHubApi.Repository about, String what) {
+        return new Instructions("medfetch fetches " + what + " of " + about.htmlUrl() + ". Datasets often keep their "
+                + "data elsewhere (cloud links, Git LFS, another site): read " + about.htmlUrl() + "#readme for the "
+                + "real download links.", List.of());
+    }
+
+    private static String license(GitHubApi.License license) {
+        if (license == null) {
+            return null;
+        }
+        return license.spdxId() != null && !license.spdxId().equals("NOASSERTION") ? license.spdxId() : license.name();
+    }
+
+    /** releases/download/... and raw/... links name one file. */
+    private static boolean isFile(List<String> s) {
+        return s.size() > 3 && (s.get(2).equals("releases") && s.get(3).equals("download") || s.get(2).equals("raw"));
     }
 }

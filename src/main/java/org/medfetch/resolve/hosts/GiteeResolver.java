@@ -2,27 +2,50 @@ package org.medfetch.resolve.hosts;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
 import org.medfetch.resolve.Classification;
+import org.medfetch.resolve.DatasetInfo;
+import org.medfetch.resolve.Instructions;
 import org.medfetch.resolve.LinkClass;
 import org.medfetch.resolve.LinkIssue;
 import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.ResolveException;
 import org.medfetch.resolve.Resolver;
+import org.medfetch.resolve.Source;
 
 /**
- * Gitee repositories ({@code gitee.com/OWNER/REPO}), fetched as a branch archive.
+ * Gitee repositories ({@code gitee.com/OWNER/REPO}), fetched as the archive of their default branch.
+ * No Gitee API or download policy was confirmed (hosts.md: UNVERIFIED), so any answer that is not the
+ * expected one becomes manual steps (clone or download in the browser) rather than a failure; only
+ * a host that cannot be reached or is busy is worth retrying.
  *
- * <p>Reference: https://gitee.com/api/v5/swagger (repository archive); details UNVERIFIED in hosts.md.
+ * <p>Reference: https://gitee.com/api/v5/swagger (GET /v5/repos/{owner}/{repo})
  */
 public final class GiteeResolver implements Resolver {
 
     public static final String NAME = "gitee";
+    public static final URI DEFAULT_BASE = URI.create("https://gitee.com/api/v5");
+
+    private final HostClient api;
+    private final HttpUrl base;
+
+    public GiteeResolver(OkHttpClient http, URI base) {
+        this.api = new HostClient(http, "Gitee", "The repository may be private or need a login.");
+        this.base = HttpUrl.get(base.toString());
+    }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public URI defaultBase() {
+        return DEFAULT_BASE;
     }
 
     @Override
@@ -42,10 +65,50 @@ public final class GiteeResolver implements Resolver {
 
     @Override
     public Resolution resolve(CatalogEntry entry, URI link) throws ResolveException {
-        throw new ResolveException("Gitee repositories are expanded by the Gitee resolver", false);
+        List<String> s = HostName.segments(link);
+        if (s.size() < 2) {
+            return new Resolution.Unavailable(classify(entry, link).reason());
+        }
+        String owner = s.get(0);
+        String repo = s.get(1).replaceAll("\\.git$", "");
+        HttpUrl url = base.newBuilder().addPathSegment("repos").addPathSegment(owner).addPathSegment(repo).build();
+        GiteeApi.Repository about;
+        try {
+            about = api.get(url, Map.of(), GiteeApi.Repository.class);
+        } catch (ResolveException e) {
+            if (e.retryable()) {
+                throw e;
+            }
+            return new Resolution.Manual(manual(entry, owner, repo, e.getMessage()));
+        }
+        if (about.defaultBranch() == null || about.defaultBranch().isBlank()) {
+            return new Resolution.Manual(manual(entry, owner, repo, "the Gitee API gave no default branch"));
+        }
+        String page = about.htmlUrl() != null ? about.htmlUrl().replaceAll("\\.git$", "")
+                : "https://gitee.com/" + owner + "/" + repo;
+        // UNVERIFIED: the web archive URL, and whether it needs a login, were not confirmed.
+        URI archive;
+        try {
+            archive = api.link(page + "/repository/archive/" + about.defaultBranch() + ".zip", "the archive URL");
+        } catch (ResolveException e) {
+            return new Resolution.Manual(manual(entry, owner, repo, e.getMessage()));
+        }
+        Source zip = new Source.HttpSource(archive, RemotePath.of(repo + "-" + about.defaultBranch().replace('/', '-')
+                + ".zip", api), null, List.of(), null);
+        Instructions notes = new Instructions("medfetch fetches the archive of branch " + about.defaultBranch() + " of "
+                + page + "; if Gitee asks for a login, use the manual steps (git clone " + page + ".git). The data may "
+                + "also live elsewhere: read the repository's README.", List.of());
+        return new Resolution.Fetch(List.of(zip), notes, new DatasetInfo(about.fullName(), null, null, null, page),
+                Map.of());
     }
 
-    static List<String> ownerAndRepo(URI link) {
-        return HostName.segments(link).subList(0, 2);
+    private static Instructions manual(CatalogEntry entry, String owner, String repo, String why) {
+        String page = "https://gitee.com/" + owner + "/" + repo;
+        return new Instructions("Gitee repository " + owner + "/" + repo + ": medfetch could not fetch it by itself ("
+                + why + ").", List.of(
+                "Clone it: git clone " + page + ".git " + Steps.folder(entry) + repo
+                        + " (or open " + page + " and use 克隆/下载 → 下载ZIP, which may need a Gitee login)",
+                "Read its README for where the data itself lives",
+                Steps.adopt(entry)));
     }
 }

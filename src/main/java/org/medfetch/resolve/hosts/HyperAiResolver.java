@@ -1,7 +1,13 @@
 package org.medfetch.resolve.hosts;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
 import org.medfetch.resolve.Classification;
@@ -9,13 +15,16 @@ import org.medfetch.resolve.Instructions;
 import org.medfetch.resolve.LinkClass;
 import org.medfetch.resolve.LinkIssue;
 import org.medfetch.resolve.Resolution;
+import org.medfetch.resolve.ResolveException;
 import org.medfetch.resolve.Resolver;
 import org.medfetch.resolve.Source;
 
 /**
  * hyper.ai (超神经) datasets, published as torrents on its tracker: {@code orion.hyper.ai/tracker/
  * magnet?torrent=N} becomes the .torrent at {@code /tracker/download?torrent=N}. A dataset page
- * ({@code hyper.ai/cn/datasets/N}) has a different number; its torrent id is only on the page.
+ * ({@code hyper.ai/cn/datasets/N}) has a different number; its torrent id is only on the page, so the
+ * page is fetched and searched for tracker links (UNVERIFIED markup: when none is found, a person
+ * copies the link). An endpoint replaces the tracker and the pages' scheme, host and port.
  *
  * <p>Reference: none official; see hosts.md (hyper.ai, orion.hyper.ai).
  */
@@ -23,11 +32,22 @@ public final class HyperAiResolver implements Resolver {
 
     public static final String NAME = "hyper-ai";
     public static final URI DEFAULT_TRACKER = URI.create("https://orion.hyper.ai");
+    private static final Pattern TRACKER_LINK = Pattern.compile("tracker/(?:download|magnet)\\?torrent=(\\d+)");
 
+    private final HostClient web;
+    private final URI endpoint;
     private final URI tracker;
 
-    public HyperAiResolver(URI tracker) {
-        this.tracker = tracker;
+    /** @param endpoint the user's endpoint for the tracker and the pages, or null for hyper.ai itself */
+    public HyperAiResolver(OkHttpClient http, URI endpoint) {
+        this.web = new HostClient(http, "hyper.ai", "The page may need a login: open it in a browser.");
+        this.endpoint = endpoint;
+        this.tracker = endpoint != null ? endpoint : DEFAULT_TRACKER;
+    }
+
+    @Override
+    public URI defaultBase() {
+        return DEFAULT_TRACKER;
     }
 
     @Override
@@ -56,7 +76,7 @@ public final class HyperAiResolver implements Resolver {
     }
 
     @Override
-    public Resolution resolve(CatalogEntry entry, URI link) {
+    public Resolution resolve(CatalogEntry entry, URI link) throws ResolveException {
         Classification verdict = classify(entry, link);
         if (verdict.linkClass() == LinkClass.UNAVAILABLE) {
             return new Resolution.Unavailable(verdict.reason());
@@ -64,7 +84,20 @@ public final class HyperAiResolver implements Resolver {
         if (isTrackerLink(link)) {
             return new Resolution.Fetch(List.of(new Source.TorrentSource(downloadUrl(torrentId(link)), null)));
         }
-        return new Resolution.Manual(pageInstructions(entry, link));
+        Set<String> ids = new LinkedHashSet<>();
+        Matcher m = TRACKER_LINK.matcher(web.page(LinkOrigin.page(link, endpoint)));
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        if (ids.isEmpty()) {
+            return new Resolution.Manual(pageInstructions(entry, link));
+        }
+        List<Source> torrents = new ArrayList<>();
+        for (String id : ids) {
+            // Several torrents on one page each get their own folder; a single one keeps the torrent's name.
+            torrents.add(new Source.TorrentSource(downloadUrl(id), ids.size() == 1 ? null : "torrent-" + id));
+        }
+        return new Resolution.Fetch(torrents);
     }
 
     private String downloadUrl(String torrentId) {

@@ -5,30 +5,62 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
 import org.medfetch.catalog.DatasetIds;
+import org.medfetch.resolve.Authorizer;
 import org.medfetch.resolve.Classification;
+import org.medfetch.resolve.DatasetInfo;
 import org.medfetch.resolve.Instructions;
 import org.medfetch.resolve.LinkClass;
 import org.medfetch.resolve.LinkIssue;
 import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.ResolveException;
 import org.medfetch.resolve.Resolver;
+import org.medfetch.resolve.Source;
 
 /**
  * Kaggle datasets and competitions, through the Kaggle REST API with the user's own credentials.
- * Competitions also need their rules accepted on the website, which no API can do.
+ * Competitions also need their rules accepted on the website, which no API can do. The whole dataset
+ * (or competition) comes as one zip, as the official CLI downloads it; a link with
+ * {@code ?select=FILE} fetches single files instead. Downloads carry the "kaggle" credentials.
  *
  * <p>Reference: https://github.com/Kaggle/kaggle-api (kaggle/api/kaggle_api.py, kaggle_api_extended.py)
  */
-public final class KaggleResolver implements Resolver {
+public final class KaggleResolver implements Resolver, AuthorizesDownloads {
 
     public static final String NAME = "kaggle";
+    /** The legacy REST base: Kaggle/kaggle-api kaggle/configuration.py (host). */
+    public static final URI DEFAULT_BASE = URI.create("https://www.kaggle.com/api/v1");
+
+    private final HostClient api;
+    private final HttpUrl base;
+    private final KaggleCredentials credentials;
+
+    public KaggleResolver(OkHttpClient http, URI base, KaggleCredentials credentials) {
+        this.api = new HostClient(http, "Kaggle", "Check your Kaggle credentials (medfetch resolvers lists where they "
+                + "are read); create a new token at https://www.kaggle.com/settings → API if they are old.");
+        this.base = HttpUrl.get(base.toString());
+        this.credentials = credentials;
+    }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public URI defaultBase() {
+        return DEFAULT_BASE;
+    }
+
+    @Override
+    public List<String> credentialSources() {
+        return KaggleCredentials.SOURCES;
     }
 
     @Override
@@ -57,7 +89,81 @@ public final class KaggleResolver implements Resolver {
         if (kaggle == null) {
             return new Resolution.Unavailable(classify(entry, link).reason());
         }
-        return new Resolution.Manual(instructions(entry, kaggle));
+        Optional<Secret> authorization = credentials.authorization();
+        if (authorization.isEmpty()) {
+            return new Resolution.Manual(instructions(entry, kaggle));
+        }
+        Map<String, String> headers = Map.of("Authorization", authorization.get().reveal());
+        KaggleListing listing = new KaggleListing(api, base);
+        if (kaggle.competition()) {
+            Optional<List<KaggleApi.File>> files = listing.competition(kaggle, headers);
+            if (files.isEmpty() || !listing.rulesAccepted(kaggle, headers)) {
+                return new Resolution.Manual(rules(entry, kaggle));
+            }
+            return fetch(kaggle, files.get(), new DatasetInfo(kaggle.slug(), null, null, null, kaggle.page()));
+        }
+        List<KaggleApi.File> files = listing.dataset(kaggle, headers);
+        DatasetInfo info = listing.view(kaggle, headers)
+                .map(d -> new DatasetInfo(d.title(), null, d.licenseName(), null, d.url() != null ? d.url() : kaggle.page()))
+                .orElse(new DatasetInfo(kaggle.ref(), null, null, null, kaggle.page()));
+        return fetch(kaggle, files, info);
+    }
+
+    @Override
+    public Authorizer.Authorized authorize(URI stableUrl) throws ResolveException {
+        HostAuthorizer.requireOrigin(stableUrl, base, "Kaggle");
+        Secret authorization = credentials.authorization().orElseThrow(() -> new ResolveException(
+                "Kaggle credentials are gone; medfetch reads them from " + String.join("; ", KaggleCredentials.SOURCES),
+                false));
+        return new Authorizer.Authorized(stableUrl, Map.of("Authorization", authorization.reveal()));
+    }
+
+    /** The whole archive, or the selected files, each from its download endpoint. */
+    private Resolution fetch(KaggleLink kaggle, List<KaggleApi.File> files, DatasetInfo info) throws ResolveException {
+        if (kaggle.selected().isEmpty()) {
+            long bytes = files.stream().filter(f -> f.totalBytes() != null).mapToLong(KaggleApi.File::totalBytes).sum();
+            Source whole = new Source.HttpSource(download(kaggle, null), kaggle.slug() + ".zip", null, List.of(), NAME);
+            return new Resolution.Fetch(List.of(whole), new Instructions("Kaggle serves " + kaggle.ref() + " as one zip ("
+                    + files.size() + " files, " + bytes + " bytes unpacked); to fetch single files, add its link with "
+                    + "?select=<file name>.", List.of()), info, Map.of());
+        }
+        List<Source> sources = new ArrayList<>();
+        for (String name : kaggle.selected()) {
+            if (files.stream().noneMatch(f -> name.equals(f.name()))) {
+                throw new ResolveException("Kaggle " + kaggle.ref() + " has no file '" + name + "'; it has: "
+                        + String.join(", ", files.stream().map(KaggleApi.File::name).limit(10).toList())
+                        + (files.size() > 10 ? ", ..." : ""), false);
+            }
+            // Kaggle may serve a large single file zipped, so its listed size is not the download's.
+            sources.add(new Source.HttpSource(download(kaggle, name), RemotePath.of(name, api), null, List.of(), NAME));
+        }
+        return new Resolution.Fetch(sources, null, info, Map.of());
+    }
+
+    /** The stable download endpoint of the whole dataset (file null) or of one file. */
+    private URI download(KaggleLink kaggle, String file) {
+        HttpUrl.Builder url = base.newBuilder();
+        if (kaggle.competition()) {
+            url.addPathSegments(file == null ? "competitions/data/download-all" : "competitions/data/download")
+                    .addPathSegment(kaggle.slug());
+        } else {
+            url.addPathSegments("datasets/download").addPathSegment(kaggle.owner()).addPathSegment(kaggle.slug());
+        }
+        if (file != null) {
+            url.addPathSegment(file);
+        }
+        if (kaggle.version() != null) {
+            url.addQueryParameter("datasetVersionNumber", kaggle.version());
+        }
+        return url.build().uri();
+    }
+
+    private static Instructions rules(CatalogEntry entry, KaggleLink kaggle) {
+        return new Instructions("Kaggle competition " + kaggle.slug() + ": you have not accepted its rules yet, and "
+                + "only the website can accept them.", List.of(
+                "Open " + kaggle.page() + "/rules while logged in to Kaggle and accept the rules (Join Competition, "
+                        + "or Late Submission for a closed one; some competitions also need a phone-verified account)",
+                "Then run: medfetch add " + entry.id()));
     }
 
     /**

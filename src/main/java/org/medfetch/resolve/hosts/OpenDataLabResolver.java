@@ -1,33 +1,85 @@
 package org.medfetch.resolve.hosts;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.resolve.Authorizer;
+import org.medfetch.resolve.Checksum;
 import org.medfetch.resolve.Classification;
+import org.medfetch.resolve.DatasetInfo;
 import org.medfetch.resolve.Instructions;
 import org.medfetch.resolve.LinkClass;
 import org.medfetch.resolve.LinkIssue;
 import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.ResolveException;
 import org.medfetch.resolve.Resolver;
+import org.medfetch.resolve.Source;
 
 /**
  * OpenDataLab datasets ({@code opendatalab.com/OpenDataLab/NAME}), served by OpenXLab. With an
  * OpenXLab AccessKey/SecretKey the file list (with SHA-256) and signed URLs come from its API; many
- * datasets also need a form filled in once on the website.
+ * datasets also need a form filled in once on the website, which the download check reports as HTTP
+ * 601/602. Each file's stable URL is its {@code resolve} endpoint, which redirects to a signed URL.
  *
  * <p>Reference: https://openxlab.org.cn/docs/developers/数据集/数据集CLI（命令行工具）.html
  */
-public final class OpenDataLabResolver implements Resolver {
+public final class OpenDataLabResolver implements Resolver, AuthorizesDownloads {
 
     public static final String NAME = "opendatalab";
+    /** openxlab/dataset/constants.py (host). */
+    public static final URI DEFAULT_BASE = URI.create("https://openxlab.org.cn");
+    /** openxlab/xlab/handler/user_token.py (AUTH_CLIENT endpoint). */
+    public static final URI DEFAULT_SIGN_IN = URI.create("https://openapi.openxlab.org.cn/api/v1/sso-be/api/v1/open");
+    /** Where sign-in goes under an endpoint the user set: the same path as on openapi.openxlab.org.cn. */
+    public static final String SIGN_IN_PATH = "api/v1/sso-be/api/v1/open";
     private static final Set<String> TABS = Set.of("tree", "explore", "cli", "blob", "files");
+    /** openxlab's page size (dataset/client/api.py get_dataset_files). */
+    private static final int PAGE_SIZE = 500;
+    /** The download check's answers when a form must be filled in first (dataset/client/api.py download_check). */
+    private static final Set<Integer> FORM_NEEDED = Set.of(601, 602);
+    /** Files every dataset shows even before its form is filled in (openxlab: "hasMediaFile"). */
+    private static final Set<String> META_FILES = Set.of("/README.md", "/metafile.yaml", "README.md", "metafile.yaml");
+
+    private final HostClient api;
+    private final HttpUrl base;
+    private final OpenXLabKeys keys;
+    private final OpenXLabSession session;
+
+    /**
+     * @param base   the datasets API (openxlab.org.cn)
+     * @param signIn the sign-in API that turns the AccessKey/SecretKey into a JWT
+     */
+    public OpenDataLabResolver(OkHttpClient http, URI base, URI signIn, OpenXLabKeys keys) {
+        this.api = new HostClient(http, "OpenXLab", "Check the OpenXLab AccessKey/SecretKey (medfetch resolvers lists "
+                + "where they are read), and open the dataset's page once to complete any form it asks for.");
+        this.base = HttpUrl.get(base.toString());
+        this.keys = keys;
+        this.session = new OpenXLabSession(api, HttpUrl.get(signIn.toString()), keys, Clock.systemUTC());
+    }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public URI defaultBase() {
+        return DEFAULT_BASE;
+    }
+
+    @Override
+    public List<String> credentialSources() {
+        return OpenXLabKeys.SOURCES;
     }
 
     @Override
@@ -61,7 +113,102 @@ public final class OpenDataLabResolver implements Resolver {
         if (repo == null) {
             return new Resolution.Unavailable(classify(entry, link).reason());
         }
-        return new Resolution.Manual(instructions(entry, repo));
+        if (keys.get().isEmpty()) {
+            return new Resolution.Manual(instructions(entry, repo));
+        }
+        Map<String, String> headers = Map.of("Authorization", session.jwt().reveal());
+        List<OpenXLabApi.Entry> files = new ArrayList<>();
+        Set<String> cursors = new HashSet<>();
+        String after = null;
+        do {
+            OpenXLabApi.Page page = page(repo, after, headers);
+            if (!Boolean.TRUE.equals(page.hasMediaFile())) {
+                return new Resolution.Manual(withNote(instructions(entry, repo), "OpenXLab shows only the README of "
+                        + repo.get(0) + "/" + repo.get(1) + (page.toast() == null ? "" : ": " + page.toast())));
+            }
+            page.list().stream().filter(e -> !e.isFolder()).forEach(files::add);
+            after = Boolean.TRUE.equals(page.hasNext()) ? page.after() : null;
+            if (after != null && !cursors.add(after)) {
+                throw api.unexpected("the file list repeats its cursor");
+            }
+        } while (after != null);
+        if (files.isEmpty()) {
+            throw api.unexpected(repo.get(0) + "/" + repo.get(1) + " lists no files");
+        }
+        Long datasetId = files.get(0).datasetId();
+        if (datasetId == null) {
+            throw api.unexpected("the file list has no dataset_id");
+        }
+        // The form is per dataset: one data file (not the README or metafile everyone may read) tells.
+        OpenXLabApi.Entry probe = files.stream().filter(f -> !META_FILES.contains(f.path())).findFirst()
+                .orElse(files.get(0));
+        HostAnswer check = api.send(api.request(endpoint("datasets/api/v2/downloadCheck", datasetId, probe), headers)
+                .build());
+        if (FORM_NEEDED.contains(check.code())) {
+            return new Resolution.Manual(withNote(instructions(entry, repo), "OpenXLab answered " + check.code()
+                    + ": fill in the form on https://opendatalab.com/" + repo.get(0) + "/" + repo.get(1)
+                    + " (user information or dataset application) first"));
+        }
+        api.check(check);
+        List<Source> sources = new ArrayList<>();
+        for (OpenXLabApi.Entry file : files) {
+            sources.add(source(datasetId, file));
+        }
+        String page = "https://opendatalab.com/" + repo.get(0) + "/" + repo.get(1);
+        return new Resolution.Fetch(sources, null, new DatasetInfo(repo.get(1), null, null, null, page), Map.of());
+    }
+
+    /** Adds the current JWT; the engine then follows the resolve endpoint's redirect to the signed URL. */
+    @Override
+    public Authorizer.Authorized authorize(URI stableUrl) throws ResolveException {
+        HostAuthorizer.requireOrigin(stableUrl, base, "OpenXLab");
+        return new Authorizer.Authorized(stableUrl, Map.of("Authorization", session.jwt().reveal()));
+    }
+
+    private OpenXLabApi.Page page(List<String> repo, String after, Map<String, String> headers)
+            throws ResolveException {
+        // openxlab names a dataset OWNER,NAME in its URLs, the comma percent-encoded (get_dataset_repository.py).
+        HttpUrl.Builder url = base.newBuilder().addPathSegments("datasets/api/v2/datasets")
+                .addEncodedPathSegment(encode(repo.get(0)) + "%2C" + encode(repo.get(1)))
+                .addPathSegments("r/main").addQueryParameter("recursive", "true")
+                .addQueryParameter("needContent", "true").addQueryParameter("limit", Integer.toString(PAGE_SIZE));
+        if (after != null) {
+            url.addQueryParameter("after", after);
+        }
+        OpenXLabApi.Listing listing = api.get(url.build(), headers, OpenXLabApi.Listing.class);
+        if (listing.data() == null || listing.data().list() == null && Boolean.TRUE.equals(listing.data().hasMediaFile())) {
+            throw api.unexpected("the file list has no data.list");
+        }
+        return listing.data().list() == null ? new OpenXLabApi.Page(List.of(), false, null, false,
+                listing.data().toast()) : listing.data();
+    }
+
+    private Source source(Long datasetId, OpenXLabApi.Entry file) throws ResolveException {
+        String path = RemotePath.of(file.path(), api);
+        List<Checksum> sha256 = List.of();
+        if (file.sha256() != null && !file.sha256().isBlank()) {
+            try {
+                sha256 = List.of(new Checksum("sha256", file.sha256()));
+            } catch (IllegalArgumentException e) {
+                throw api.unexpected("the sha256 of " + path + " is not 64 hex digits");
+            }
+        }
+        return new Source.HttpSource(endpoint("datasets/resolve", datasetId, file).uri(), path, file.size(), sha256,
+                NAME);
+    }
+
+    /** {@code <prefix>/<dataset_id>/main/<path>} (downloadCheck and resolve share the shape). */
+    private HttpUrl endpoint(String prefix, Long datasetId, OpenXLabApi.Entry file) throws ResolveException {
+        return base.newBuilder().addPathSegments(prefix).addPathSegment(datasetId.toString()).addPathSegment("main")
+                .addPathSegments(RemotePath.of(file.path(), api)).build();
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static Instructions withNote(Instructions instructions, String note) {
+        return new Instructions(note + ". " + instructions.summary(), instructions.steps());
     }
 
     /** OWNER and NAME, or null. openxlab.org.cn links carry a leading "datasets" segment. */

@@ -1,30 +1,59 @@
 package org.medfetch.resolve.hosts;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
 import org.medfetch.resolve.Classification;
+import org.medfetch.resolve.DatasetInfo;
+import org.medfetch.resolve.Instructions;
 import org.medfetch.resolve.LinkClass;
 import org.medfetch.resolve.LinkIssue;
 import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.ResolveException;
 import org.medfetch.resolve.Resolver;
+import org.medfetch.resolve.Source;
 
 /**
  * The Cancer Imaging Archive: collection pages ({@code /collection/<slug>/}), old wiki pages
  * ({@code /display/Public/<NAME>}, {@code /pages/viewpage.action?pageId=N}). Public collections are
- * listed and downloaded series by series through the NBIA REST API, without a token.
+ * listed and downloaded series by series through the NBIA REST API, without a token: each series is
+ * one zip of DICOM files (so a download resumes series by series), and the collection's series are
+ * also written as a {@code .tcia} manifest for the NBIA Data Retriever.
  *
  * <p>Reference: https://wiki.cancerimagingarchive.net/display/Public/NBIA+Search+REST+API+Guide
  */
 public final class TciaResolver implements Resolver {
 
     public static final String NAME = "tcia";
+    /** tcia_utils' v4 base (kirbyju/tcia_utils src/tcia_utils/nbia.py setApiUrl). */
+    public static final URI DEFAULT_BASE = URI.create("https://nbia.cancerimagingarchive.net/nbia-api/services/v4");
+
+    private final HostClient api;
+    private final HttpUrl base;
+
+    public TciaResolver(OkHttpClient http, URI base) {
+        this.api = new HostClient(http, "TCIA (NBIA)", "Public collections need no account; this one may be "
+                + "limited-access: open its page on www.cancerimagingarchive.net for the access steps.");
+        this.base = HttpUrl.get(base.toString());
+    }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public URI defaultBase() {
+        return DEFAULT_BASE;
     }
 
     @Override
@@ -44,7 +73,83 @@ public final class TciaResolver implements Resolver {
 
     @Override
     public Resolution resolve(CatalogEntry entry, URI link) throws ResolveException {
-        throw new ResolveException("TCIA collections are expanded by the NBIA API resolver", false);
+        String wanted = collection(link);
+        if (wanted == null) {
+            return HostName.query(link, "pageId") == null ? new Resolution.Unavailable(classify(entry, link).reason())
+                    : new Resolution.Manual(findName(entry, link));
+        }
+        Optional<String> name = nbiaName(wanted);
+        if (name.isEmpty()) {
+            return new Resolution.Manual(notInNbia(entry, link, wanted));
+        }
+        HttpUrl seriesUrl = base.newBuilder().addPathSegment("getSeries").addQueryParameter("Collection", name.get())
+                .build();
+        TciaApi.Series[] series = api.get(seriesUrl, Map.of(), TciaApi.Series[].class);
+        if (series.length == 0) {
+            return new Resolution.Manual(notInNbia(entry, link, name.get()));
+        }
+        List<Source> sources = new ArrayList<>();
+        Set<String> uids = new LinkedHashSet<>();
+        Set<String> licenses = new LinkedHashSet<>();
+        long dicomBytes = 0;
+        for (TciaApi.Series s : series) {
+            if (s.uid() == null || !s.uid().matches("[0-9.]+")) {
+                throw api.unexpected("a series of " + name.get() + " has no usable SeriesInstanceUID");
+            }
+            if (!uids.add(s.uid())) {
+                continue;
+            }
+            HttpUrl image = base.newBuilder().addPathSegment("getImage").addQueryParameter("NewFileNames", "Yes")
+                    .addQueryParameter("SeriesInstanceUID", s.uid()).build();
+            // FileSize counts the DICOM files, not the zip around them, so it is no size to verify against.
+            sources.add(new Source.HttpSource(image.uri(), s.uid() + ".zip", null, List.of(), null));
+            dicomBytes += s.fileSize() == null ? 0 : s.fileSize();
+            if (s.licenseName() != null && !s.licenseName().isBlank()) {
+                licenses.add(s.licenseName() + (s.licenseUri() == null ? "" : " (" + s.licenseUri() + ")"));
+            }
+        }
+        String manifest = RemotePath.of(name.get() + ".tcia", api);
+        Instructions notes = new Instructions("TCIA serves each series as one zip of DICOM files: " + uids.size()
+                + " series, " + dicomBytes + " bytes of DICOM. " + manifest + " lists them for the NBIA Data Retriever.",
+                List.of());
+        DatasetInfo info = new DatasetInfo(name.get(), null, licenses.isEmpty() ? null : String.join("; ", licenses),
+                null, link.toString());
+        return new Resolution.Fetch(sources, notes, info, Map.of(manifest, TciaManifest.of(name.get(), List.copyOf(uids))));
+    }
+
+    /** NBIA's spelling of a collection: names are case-sensitive ("Lung-PET-CT-Dx"), slugs are not. */
+    private Optional<String> nbiaName(String wanted) throws ResolveException {
+        HttpUrl url = base.newBuilder().addPathSegment("getCollectionValues").build();
+        TciaApi.Collection[] all = api.get(url, Map.of(), TciaApi.Collection[].class);
+        String key = key(wanted);
+        for (TciaApi.Collection c : all) {
+            if (c.name() != null && key(c.name()).equals(key)) {
+                return Optional.of(c.name());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    private static Instructions findName(CatalogEntry entry, URI link) {
+        return new Instructions("This old TCIA wiki link gives a page number, not the collection's name.", List.of(
+                "Open " + link + " (it redirects to the collection's page) or search "
+                        + "https://www.cancerimagingarchive.net/browse-collections/ for '" + entry.name() + "'",
+                "Run: medfetch add https://www.cancerimagingarchive.net/collection/<name>/ with the name from that page",
+                "Or download it with the NBIA Data Retriever from the page's Download button into "
+                        + Steps.folder(entry)));
+    }
+
+    private static Instructions notInNbia(CatalogEntry entry, URI link, String name) {
+        return new Instructions("TCIA collection '" + name + "' has no public series in NBIA's radiology archive; "
+                + "its data is downloaded another way.", List.of(
+                "Open " + link + " and look at its Data Access table (pathology or other non-DICOM data needs the "
+                        + "tool named there, e.g. Aspera or IBM Aspera Connect; limited-access data needs a request)",
+                "Download the files into " + Steps.folder(entry),
+                Steps.adopt(entry)));
     }
 
     /** The collection name of a collection or wiki display page, or null for a pageId-only link. */

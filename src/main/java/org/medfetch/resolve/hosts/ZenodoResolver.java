@@ -1,32 +1,65 @@
 package org.medfetch.resolve.hosts;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.resolve.Authorizer;
+import org.medfetch.resolve.Checksum;
 import org.medfetch.resolve.Classification;
+import org.medfetch.resolve.DatasetInfo;
+import org.medfetch.resolve.Instructions;
 import org.medfetch.resolve.LinkClass;
 import org.medfetch.resolve.LinkIssue;
 import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.ResolveException;
 import org.medfetch.resolve.Resolver;
+import org.medfetch.resolve.Source;
 
 /**
  * Zenodo records ({@code zenodo.org/records/N}, {@code doi.org/10.5281/zenodo.N}), expanded through
- * the records API into files with sizes and MD5 checksums.
+ * the records API into files with sizes and MD5 checksums. A token (ZENODO_TOKEN) is optional: it
+ * raises the rate limit and opens restricted records the user was granted.
  *
  * <p>Reference: https://developers.zenodo.org/#records
  */
-public final class ZenodoResolver implements Resolver {
+public final class ZenodoResolver implements Resolver, AuthorizesDownloads {
 
     public static final String NAME = "zenodo";
+    public static final URI DEFAULT_BASE = URI.create("https://zenodo.org");
+    static final String TOKEN_VARIABLE = "ZENODO_TOKEN";
     private static final Pattern DOI = Pattern.compile("/?10\\.5281/zenodo\\.(\\d+)");
+
+    private final HostClient api;
+    private final HttpUrl base;
+    private final Secret token;
+
+    public ZenodoResolver(OkHttpClient http, URI base, UserConfig user) {
+        this.api = new HostClient(http, "Zenodo", "The record may be restricted: request access on its page, then "
+                + "export " + TOKEN_VARIABLE + " (a personal access token from Zenodo → Applications).");
+        this.base = HttpUrl.get(base.toString());
+        this.token = user.variable(TOKEN_VARIABLE).map(v -> new Secret(v, TOKEN_VARIABLE)).orElse(null);
+    }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public URI defaultBase() {
+        return DEFAULT_BASE;
+    }
+
+    @Override
+    public List<String> credentialSources() {
+        return List.of(TOKEN_VARIABLE + " (optional: restricted records, higher rate limit)");
     }
 
     @Override
@@ -47,7 +80,107 @@ public final class ZenodoResolver implements Resolver {
 
     @Override
     public Resolution resolve(CatalogEntry entry, URI link) throws ResolveException {
-        throw new ResolveException("Zenodo records are expanded by the Zenodo API resolver", false);
+        String id = recordId(link);
+        if (id == null) {
+            return new Resolution.Unavailable(classify(entry, link).reason());
+        }
+        HttpUrl recordUrl = base.newBuilder().addPathSegments("api/records").addPathSegment(id).build();
+        HostAnswer answer = api.send(api.request(recordUrl, headers()).build());
+        if (answer.code() == 401 || answer.code() == 403) {
+            return new Resolution.Manual(restricted(entry, id));
+        }
+        ZenodoApi.Record record = api.read(answer, ZenodoApi.Record.class);
+        List<ZenodoApi.File> files = record.files();
+        if (files == null || files.isEmpty()) {
+            HttpUrl filesUrl = recordUrl.newBuilder().addPathSegment("files").build();
+            ZenodoApi.Entries listed = api.get(filesUrl, headers(), ZenodoApi.Entries.class);
+            files = listed.entries();
+        }
+        String access = record.metadata() == null ? null : record.metadata().accessRight();
+        if (files == null || files.isEmpty()) {
+            if (access != null && !access.equals("open")) {
+                return new Resolution.Manual(restricted(entry, id));
+            }
+            throw api.unexpected("record " + id + " lists no files");
+        }
+        List<Source> sources = new ArrayList<>();
+        for (ZenodoApi.File file : files) {
+            sources.add(source(id, file, access));
+        }
+        return new Resolution.Fetch(sources, null, info(id, record), Map.of());
+    }
+
+    @Override
+    public Authorizer.Authorized authorize(URI stableUrl) throws ResolveException {
+        HostAuthorizer.requireOrigin(stableUrl, base, "Zenodo");
+        if (token == null) {
+            throw new ResolveException("this Zenodo file needs " + TOKEN_VARIABLE + ", which is not set", false);
+        }
+        return new Authorizer.Authorized(stableUrl, headers());
+    }
+
+    private Source source(String id, ZenodoApi.File file, String access) throws ResolveException {
+        String name = RemotePath.of(file.name(), api);
+        ZenodoApi.FileLinks links = file.links();
+        String link = links == null ? null : first(links.self(), links.content(), links.download());
+        URI url = link != null ? api.link(link, "the link of " + name) : base.newBuilder().addPathSegment("records").addPathSegment(id)
+                .addPathSegment("files").addPathSegment(name).build().uri();
+        List<Checksum> checksums = file.checksum() == null ? List.of() : checksum(file.checksum());
+        // Open records need no credentials to download; a restricted one the token was granted does.
+        String auth = token != null && access != null && !access.equals("open") ? NAME : null;
+        return new Source.HttpSource(url, name, file.bytes(), checksums, auth);
+    }
+
+    private List<Checksum> checksum(String text) {
+        try {
+            return List.of(Checksum.parse(text));
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    private DatasetInfo info(String id, ZenodoApi.Record record) {
+        ZenodoApi.Metadata m = record.metadata();
+        String doi = record.doi() != null ? record.doi() : m == null ? null : m.doi();
+        String title = m == null ? null : m.title();
+        String license = m == null || m.license() == null ? null : first(m.license().id(), m.license().title());
+        String page = record.links() != null && record.links().html() != null ? record.links().html()
+                : base.newBuilder().addPathSegment("records").addPathSegment(id).build().toString();
+        return new DatasetInfo(title, doi, license, citation(m, doi), page);
+    }
+
+    /** "Creators (year). Title. Zenodo. https://doi.org/DOI", from the record's own metadata. */
+    private static String citation(ZenodoApi.Metadata m, String doi) {
+        if (m == null || m.title() == null || m.creators() == null || m.creators().isEmpty()) {
+            return null;
+        }
+        String creators = String.join("; ", m.creators().stream().map(ZenodoApi.Creator::name).toList());
+        String year = m.publicationDate() != null && m.publicationDate().length() >= 4
+                ? " (" + m.publicationDate().substring(0, 4) + ")" : "";
+        return creators + year + ". " + m.title() + ". Zenodo." + (doi != null ? " https://doi.org/" + doi : "");
+    }
+
+    private Instructions restricted(CatalogEntry entry, String id) {
+        String page = base.newBuilder().addPathSegment("records").addPathSegment(id).build().toString();
+        return new Instructions("Zenodo record " + id + " is restricted: its owner must grant you access.", List.of(
+                "Open " + page + " while logged in to Zenodo and request access",
+                "Once granted, create a personal access token (Zenodo → Applications → Personal access tokens), "
+                        + "export " + TOKEN_VARIABLE + "=<token> and run: medfetch add " + entry.id(),
+                "Or download the files from the record page into " + Steps.folder(entry) + " and run: "
+                        + "medfetch adopt " + entry.id() + " " + Steps.folder(entry)));
+    }
+
+    private Map<String, String> headers() {
+        return token == null ? Map.of() : Map.of("Authorization", "Bearer " + token.reveal());
+    }
+
+    private static String first(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
     }
 
     static String recordId(URI link) {

@@ -19,7 +19,7 @@ import okio.BufferedSink;
  * A static file server fake with switches for every fault the HTTP engine must survive: ranges on or
  * off, a disconnect after N body bytes, N errors before success (with Retry-After), content and
  * validators that change between requests, a wrong Content-Range start, an HTML page, a chosen
- * Content-Disposition, a redirect to a signed URL, and a slow range. Counts the body bytes it served.
+ * Content-Disposition, a redirect to a signed URL, and a late range. Counts the body bytes it served.
  */
 final class FileServer extends Dispatcher {
 
@@ -37,9 +37,9 @@ final class FileServer extends Dispatcher {
     volatile String contentDisposition;
     volatile boolean html;
     volatile boolean chunked;
-    /** A range whose start matches is sent slowly (bytes per 10 ms), for work stealing. */
+    /** A range whose start matches starts its body after a pause, for work stealing. */
     volatile LongPredicate slowStart = start -> false;
-    volatile long slowBytesPer10Ms = 4096;
+    volatile long slowDelayMillis = 1000;
 
     final AtomicInteger errors = new AtomicInteger();
     volatile int errorCode = 503;
@@ -123,21 +123,23 @@ final class FileServer extends Dispatcher {
         if (disconnects.getAndUpdate(n -> Math.max(0, n - 1)) > 0 && disconnectAfter < length) {
             // MockWebServer closes the socket once half of the body it was given is written.
             int cut = (int) disconnectAfter;
-            b.body(new CountingBody(data, from, cut, 2L * cut, served, 0))
+            b.body(new CountingBody(data, from, cut, 2L * cut, served))
                     .setHeader("Content-Length", length)
                     .onResponseBody(new SocketEffect.CloseSocket(true, false, false));
             return b.build();
         }
-        long pace = slowStart.test(asked) ? slowBytesPer10Ms : 0;
+        if (slowStart.test(asked)) {
+            b.bodyDelay(slowDelayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
         if (chunked) {
             served.addAndGet(length);
             return b.chunkedBody(new okio.Buffer().write(data, from, length), 8192).build();
         }
-        return b.body(new CountingBody(data, from, length, length, served, pace)).build();
+        return b.body(new CountingBody(data, from, length, length, served)).build();
     }
 
-    /** Writes a slice in small pieces, counting what it hands to the socket; optionally slowly. */
-    private record CountingBody(byte[] data, int from, int length, long declared, AtomicLong served, long pace)
+    /** Writes a slice in small pieces, counting what it hands to the socket. */
+    private record CountingBody(byte[] data, int from, int length, long declared, AtomicLong served)
             implements MockResponseBody {
 
         @Override
@@ -147,20 +149,11 @@ final class FileServer extends Dispatcher {
 
         @Override
         public void writeTo(BufferedSink sink) throws java.io.IOException {
-            int piece = pace > 0 ? (int) pace : 16 * 1024;
-            for (int off = 0; off < length; off += piece) {
-                int n = Math.min(piece, length - off);
+            for (int off = 0; off < length; off += 16 * 1024) {
+                int n = Math.min(16 * 1024, length - off);
                 served.addAndGet(n);
                 sink.write(data, from + off, n);
                 sink.flush();
-                if (pace > 0) {
-                    try {
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
             }
         }
     }

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.medfetch.engine.TransferException;
+import org.medfetch.engine.TransferOptions;
 import org.medfetch.store.Segment;
 
 /** The small parsers and rules the transfer is built from. */
@@ -85,5 +88,30 @@ class HttpPartsTest {
         SegmentPlan plan = new SegmentPlan(300, List.of(new Segment(0, 0, 100, 100), new Segment(1, 100, 200, 40),
                 new Segment(2, 200, 300, 100)));
         assertEquals(140, plan.prefix());
+    }
+
+    @Test
+    void piecesAreTwoToFourMinimumSegmentsAndNeverFewerThanTheConnections() {
+        TransferOptions defaults = TransferOptions.defaults().withSegments(16L << 20, 16L << 20);
+        assertEquals(32, HttpTransfer.segments(1L << 30, defaults.withConnections(8)));
+        assertEquals(1, HttpTransfer.segments(1L << 30, defaults.withConnections(1)));
+        assertEquals(1, HttpTransfer.segments(31L << 20, defaults.withConnections(8)));
+        assertEquals(2, HttpTransfer.segments(32L << 20, defaults.withConnections(8)));
+        assertEquals(3, HttpTransfer.segments(48L << 20, defaults.withConnections(8)));
+        assertEquals(8, HttpTransfer.segments(200L << 20, defaults.withConnections(8)));
+        assertEquals(HttpTransfer.MAX_SEGMENTS, HttpTransfer.segments(100L << 30, defaults.withConnections(8)));
+    }
+
+    @Test
+    void aFullDiskIsRetryableAndOtherFileErrorsAreNot() {
+        TransferException full = PartFile.failure("cannot write x.part", new IOException("No space left on device"));
+        TransferException quota = PartFile.failure("cannot write x.part", new IOException("Disk quota exceeded"));
+        TransferException denied = PartFile.failure("cannot open x.part", new IOException("Permission denied"));
+
+        assertEquals(TransferException.Kind.DISK_FULL, full.kind());
+        assertTrue(full.retryable());
+        assertEquals(TransferException.Kind.DISK_FULL, quota.kind());
+        assertEquals(TransferException.Kind.IO, denied.kind());
+        assertFalse(denied.retryable());
     }
 }

@@ -170,6 +170,19 @@ class HttpResumeTest {
     }
 
     @Test
+    void anotherTotalInContentRangeRestartsFromZero() throws Exception {
+        files.etag = null;
+        files.lastModified = null;
+        interrupted();
+        byte[] longer = Arrays.copyOf(content, content.length + 5000); // same bytes so far, then more
+        files.content = longer;
+
+        assertEquals(Fixture.sha256(longer), fetch().sha256());
+        assertEquals("bytes=0-", files.rangesAsked().get(files.rangesAsked().size() - 1));
+        assertEquals((long) longer.length, fixture.record().size());
+    }
+
+    @Test
     void wrongContentRangeStartRestartsFromZero() throws Exception {
         interrupted();
         files.wrongStarts.set(1);

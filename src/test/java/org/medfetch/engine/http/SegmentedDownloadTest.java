@@ -100,10 +100,27 @@ class SegmentedDownloadTest {
     }
 
     @Test
+    void theFileIsCutIntoMorePiecesThanConnections() throws Exception {
+        // 4 connections, pieces of two minimum segments (64 KiB): 16 pieces, each fetched by one request. A
+        // piece whose connection has not started reading yet may be split by an idle one: never below 32 KiB.
+        fixture.options = fixture.options.withConnections(4).withSegments(32 * 1024, BATCH);
+
+        CompletedFile file = fetch();
+
+        assertArrayEquals(content, Files.readAllBytes(file.path()));
+        assertTrue(segments().size() >= 16, segments().toString());
+        segments().forEach(s -> assertTrue(s.end() - s.start() >= 32 * 1024, s.toString()));
+        assertEquals(segments().size(), files.rangesAsked().size());
+        assertTrue(files.rangesAsked().containsAll(List.of("bytes=0-", "bytes=65536-131071", "bytes=983040-1048575"))
+                || segments().size() > 16, files.rangesAsked().toString());
+        assertCompletePlan();
+    }
+
+    @Test
     void idleConnectionSplitsTheSlowSegment() throws Exception {
-        fixture.options = fixture.options.withConnections(2).withSegments(64 * 1024, BATCH);
+        // Two pieces of 512 KiB; the first starts late, so the connection done with the second splits it.
+        fixture.options = fixture.options.withConnections(2).withSegments(200 * 1024, BATCH);
         files.slowStart = start -> start == 0;
-        files.slowBytesPer10Ms = 8 * 1024;
 
         CompletedFile file = fetch();
 

@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# HTTP benchmark of issue 3: medfetch against curl and aria2c on a loopback nginx, in one run.
+#   (a) one file, one connection each              goal: medfetch >= 0.95 x curl's throughput
+#   (b) the same file behind a per-connection limit_rate, 8 connections
+#                                                  goal: medfetch >= 0.95 x aria2c -x8 -s8
+#   (c) peak RSS of medfetch during (a)            goal: <= 200 MB
+# Each measurement runs RUNS times; the table shows medians. Outputs are deleted between runs.
+#
+# Settings (environment):
+#   RUNS=5          runs per tool and case
+#   SIZE=1G         size of the test file (head -c syntax)
+#   RATE=20m        nginx limit_rate per connection for (b)
+#   CONNECTIONS=8   connections for (b)
+#   OUT_DIR=...     where downloads are written; default a tmpfs (/dev/shm) when it has room, because the
+#                   VM disk's write-back makes file writes vary from 1.2 s to 3.4 s per GiB even for curl
+#   JAR=target/medfetch.jar
+#
+# Needs nginx (Debian: sudo apt-get install nginx), curl, aria2c (sudo apt-get install aria2), GNU time
+# (/usr/bin/time; sudo apt-get install time), java 17 and, to build the jar, maven.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-5}
+SIZE=${SIZE:-1G}
+RATE=${RATE:-20m}
+CONNECTIONS=${CONNECTIONS:-8}
+JAR=${JAR:-target/medfetch.jar}
+
+need() {
+  command -v "$1" >/dev/null 2>&1 || [ -x "$1" ] || { echo "bench/http.sh: $1 is missing; $2" >&2; exit 2; }
+}
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+need "$NGINX" "install it with: sudo apt-get install nginx"
+need curl "install it with: sudo apt-get install curl"
+need aria2c "install it with: sudo apt-get install aria2"
+need /usr/bin/time "install GNU time with: sudo apt-get install time"
+need java "install a Java 17 runtime"
+if [ ! -f "$JAR" ]; then
+  echo "building $JAR ..." >&2
+  mvn -B -q package -DskipTests
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/medfetch-bench.XXXXXX")
+NGINX_PID=""
+cleanup() {
+  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null || true
+  rm -rf "$WORK" "${OUT:-}"
+}
+trap cleanup EXIT
+
+bytes=$(numfmt --from=iec "$SIZE")
+if [ -z "${OUT_DIR:-}" ]; then
+  shm_free=$(df --output=avail -B1 /dev/shm 2>/dev/null | tail -1 || echo 0)
+  if [ "$shm_free" -gt $((bytes * 2 + (256 << 20))) ]; then OUT_DIR=/dev/shm; else OUT_DIR=$WORK; fi
+fi
+OUT=$(mktemp -d "$OUT_DIR/medfetch-bench-out.XXXXXX")
+fs=$(df --output=fstype "$OUT" | tail -1)
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+mkdir -p "$WORK/www" "$WORK/nginx"
+echo "creating a $SIZE random file ..." >&2
+head -c "$SIZE" /dev/urandom > "$WORK/www/data.bin"
+head -c 1 /dev/urandom > "$WORK/www/tiny.bin"
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+USER_LINE=""
+[ "$(id -u)" = 0 ] && USER_LINE="user root;"
+cat > "$WORK/nginx/nginx.conf" <<EOF
+$USER_LINE
+daemon off;
+worker_processes 2;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  sendfile on;
+  server {
+    listen 127.0.0.1:$PORT;
+    root $WORK/www;
+    location /slow/ { alias $WORK/www/; limit_rate $RATE; }
+  }
+}
+EOF
+"$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
+NGINX_PID=$!
+for _ in $(seq 50); do curl -sf -o /dev/null -r 0-0 "http://127.0.0.1:$PORT/data.bin" && break; sleep 0.1; done
+FAST="http://127.0.0.1:$PORT/data.bin"
+SLOW="http://127.0.0.1:$PORT/slow/data.bin"
+
+# Runs one command once into an empty output folder, appends its seconds to $WORK/times.NAME and checks
+# the file it wrote (unless NAME is "startup"). With RSS=1 it runs under GNU time and its peak RSS (KiB)
+# is appended to $WORK/rss.
+once() {
+  local name=$1 start end prefix=(); shift
+  [ "${RSS:-0}" = 1 ] && prefix=(/usr/bin/time -f %M -a -o "$WORK/rss")
+  rm -rf "${OUT:?}"/* && sync
+  start=$(date +%s.%N)
+  if ! "${prefix[@]}" "$@" >/dev/null 2>"$WORK/errors"; then
+    { echo "bench/http.sh: failed: $*"; tail -5 "$WORK/errors"; } >&2
+    exit 1
+  fi
+  end=$(date +%s.%N)
+  echo "$start $end" | awk '{ printf "%.3f\n", $2 - $1 }' >> "$WORK/times.$name"
+  if [ "$name" != startup ]; then
+    cmp -s "$(find "$OUT" -type f -name data.bin | head -1)" "$WORK/www/data.bin" \
+      || { echo "bench/http.sh: $name produced a wrong file" >&2; exit 1; }
+  fi
+}
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+medfetch() { # URL CONNECTIONS: the medfetch command line, as a command GNU time can run
+  MF=(java -jar "$JAR" --workspace "$OUT/ws" get "$1" --connections "$2" --no-progress)
+}
+
+# The tools take turns within each run, so a load that comes and goes on a shared machine is spread
+# over all of them rather than landing on one.
+: > "$WORK/rss"
+for i in $(seq "$RUNS"); do
+  echo "run $i of $RUNS: (a) $SIZE over one connection, (b) $CONNECTIONS connections at $RATE each, start-up" >&2
+  once a_curl curl -sS -o "$OUT/data.bin" "$FAST"
+  once a_aria2c aria2c -q -x1 -s1 --file-allocation=none --allow-overwrite=true -d "$OUT" -o data.bin "$FAST"
+  medfetch "$FAST" 1
+  RSS=1 once a_medfetch "${MF[@]}"
+  once b_aria2c aria2c -q -x"$CONNECTIONS" -s"$CONNECTIONS" -k1M --file-allocation=none --allow-overwrite=true \
+    -d "$OUT" -o data.bin "$SLOW"
+  medfetch "$SLOW" "$CONNECTIONS"
+  once b_medfetch "${MF[@]}"
+  medfetch "http://127.0.0.1:$PORT/tiny.bin" 1
+  once startup "${MF[@]}"
+done
+declare -A T
+for name in a_curl a_aria2c a_medfetch b_aria2c b_medfetch startup; do
+  T[$name]=$(median < "$WORK/times.$name")
+done
+rss_kib=$(median < "$WORK/rss")
+
+mibs() { awk -v b="$bytes" -v t="$1" 'BEGIN { printf "%.0f", b / t / 1048576 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b / a }'; }
+
+net() { awk -v t="$1" -v s="${T[startup]}" 'BEGIN { printf "%.3f", t - s }'; }
+row() { printf '%-4s %-46s %8s %7s %14s %8s %15s\n' "$@"; }
+
+echo
+echo "medfetch HTTP benchmark: $SIZE file, nginx $("$NGINX" -v 2>&1 | sed 's/.*\///') on 127.0.0.1, medians of $RUNS runs"
+echo "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs)"
+echo "output folder: $OUT_DIR ($fs)$([ "$fs" = tmpfs ] && echo ', a tmpfs: set OUT_DIR to measure a disk')"
+echo "medfetch forces its data to disk before recording progress (durability) and hashes every byte (SHA-256);"
+echo "curl and aria2c do neither. 'net' subtracts medfetch's fixed cost: a 'get' of a 1-byte file, ${T[startup]} s"
+echo "(JVM start, SQLite, catalog, queue)."
+echo
+row case tool seconds MiB/s ratio "net s" "net ratio"
+row a curl "${T[a_curl]}" "$(mibs "${T[a_curl]}")" "" "" ""
+row a "aria2c -x1 -s1" "${T[a_aria2c]}" "$(mibs "${T[a_aria2c]}")" "" "" ""
+row a "medfetch --connections 1" "${T[a_medfetch]}" "$(mibs "${T[a_medfetch]}")" \
+  "$(ratio "${T[a_medfetch]}" "${T[a_curl]}")x curl" "$(net "${T[a_medfetch]}")" \
+  "$(ratio "$(net "${T[a_medfetch]}")" "${T[a_curl]}")x curl"
+row b "aria2c -x$CONNECTIONS -s$CONNECTIONS -k1M (limit_rate $RATE)" "${T[b_aria2c]}" "$(mibs "${T[b_aria2c]}")" "" "" ""
+row b "medfetch --connections $CONNECTIONS (limit_rate $RATE)" "${T[b_medfetch]}" "$(mibs "${T[b_medfetch]}")" \
+  "$(ratio "${T[b_medfetch]}" "${T[b_aria2c]}")x aria2c" "$(net "${T[b_medfetch]}")" \
+  "$(ratio "$(net "${T[b_medfetch]}")" "${T[b_aria2c]}")x aria2c"
+echo
+echo "c    medfetch peak RSS during (a): $(awk -v k="$rss_kib" 'BEGIN { printf "%.0f", k * 1024 / 1e6 }') MB"
+echo "goals: (a) ratio >= 0.95, (b) ratio >= 0.95, (c) <= 200 MB"

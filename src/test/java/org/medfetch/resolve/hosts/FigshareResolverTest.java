@@ -1,0 +1,79 @@
+package org.medfetch.resolve.hosts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.medfetch.resolve.Resolution;
+import org.medfetch.resolve.ResolveException;
+import org.medfetch.resolve.Resolver;
+import org.medfetch.resolve.Source;
+
+class FigshareResolverTest extends ResolverContract {
+
+    static final String BCN = "https://figshare.com/articles/dataset/BCN20000/24140028";
+
+    @Override
+    FakeHost fake() {
+        return new FigshareFake();
+    }
+
+    @Override
+    Resolver resolver(URI base, UserConfig user) {
+        return new FigshareResolver(http, base);
+    }
+
+    @Override
+    List<String> ownLinks() {
+        return List.of(BCN);
+    }
+
+    @Override
+    String resolvableLink() {
+        return BCN;
+    }
+
+    @Test
+    void filesComeWithComputedMd5AndLinkOnlyFilesAreNamedInTheNotes() throws ResolveException {
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve(BCN));
+        assertEquals(2, fetch.sources().size());
+        Source.HttpSource zip = (Source.HttpSource) fetch.sources().get(0);
+        assertEquals("BCN20000_train.zip", zip.path());
+        assertEquals(12234567890L, zip.size());
+        assertEquals("https://ndownloader.figshare.com/files/42290322", zip.url().toString());
+        assertEquals("md5:9b2f0c1d7e6a5b4c3d2e1f0a9b8c7d6e", zip.checksums().get(0).toString());
+        Source.HttpSource csv = (Source.HttpSource) fetch.sources().get(1);
+        assertEquals("md5:00000000000000000000000000000000", csv.checksums().get(0).toString(),
+                "the uploader's MD5 when Figshare computed none");
+        assertTrue(fetch.notes().steps().get(0).contains("ISIC Archive: https://www.isic-archive.com/"), fetch.notes().render());
+        assertEquals("BCN20000: Dermoscopic Lesions in the Wild", fetch.info().title());
+        assertEquals("10.6084/m9.figshare.24140028.v1", fetch.info().doi());
+        assertEquals("CC BY 4.0", fetch.info().license());
+        assertTrue(fetch.info().citation().startsWith("Hernández-Pérez, Carlos"), fetch.info().citation());
+    }
+
+    @Test
+    void fileQueryKeepsOneFile() throws ResolveException {
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve(BCN + "?file=42290325"));
+        assertEquals(List.of("BCN20000_metadata.csv"), fetch.sources().stream().map(Source::path).toList());
+    }
+
+    @Test
+    void articleOfOnlyLinksIsManual() throws ResolveException {
+        Resolution.Manual manual = assertInstanceOf(Resolution.Manual.class,
+                resolve("https://figshare.com/articles/dataset/x/4444"));
+        assertTrue(manual.instructions().render().contains("https://lab.example.org/data"));
+    }
+
+    @Test
+    void pagesThroughLongFileLists() throws ResolveException {
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class,
+                resolve("https://figshare.com/articles/dataset/slides/9999"));
+        assertEquals(FigshareFake.BIG, fetch.sources().size());
+        assertEquals("slide_1000.svs", fetch.sources().get(FigshareFake.BIG - 1).path());
+        assertEquals(2, fake.to("/articles/9999/files").size());
+    }
+}
