@@ -18,6 +18,8 @@ import org.medfetch.engine.Transfers;
 import org.medfetch.engine.http.HttpTransfer;
 import org.medfetch.engine.http.LinkProbe;
 import org.medfetch.engine.http.ProxyFromEnvironment;
+import org.medfetch.engine.torrent.TorrentSettings;
+import org.medfetch.engine.torrent.TorrentTransfer;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.hosts.HostAuthorizer;
 import org.medfetch.resolve.mirrors.DatasetNotes;
@@ -62,7 +64,8 @@ public final class Main {
             err.flush();
         });
         // Files that need credentials are authorized by their resolver before every attempt.
-        Transfers transfers = new Transfers(new HttpTransfer(http, new HostAuthorizer(resolvers.all())), null);
+        Transfers transfers = new Transfers(new HttpTransfer(http, new HostAuthorizer(resolvers.all())),
+                new TorrentTransfer(torrents(settings)));
         return new Workspace(settings.workspace(), catalog(settings), resolvers,
                 new MirrorSources(mirrors(settings), resolvers), DatasetNotes.bundled(), transfers, new LinkProbe(http),
                 Clock.systemUTC());
@@ -71,6 +74,15 @@ public final class Main {
     /** The one HTTP client of a run, for API calls and downloads alike. */
     private static OkHttpClient httpClient(Settings settings) {
         return HttpTransfer.client(TIMEOUT, CONNECTIONS, new ProxyFromEnvironment(settings.env()));
+    }
+
+    /** bt's settings: the defaults, with MEDFETCH_BT_BIND and MEDFETCH_BT_STALL_SECONDS from the environment. */
+    private static TorrentSettings torrents(Settings settings) {
+        try {
+            return TorrentSettings.fromEnvironment(settings.env());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
     }
 
     private static MirrorRegistry mirrors(Settings settings) {

@@ -114,7 +114,10 @@ final class FileWork {
 
     private Result finished(FileRecord file, List<CompletedFile> done) {
         if (file.isTorrent()) {
-            store.finish(file.id(), null, done.stream().mapToLong(CompletedFile::size).sum());
+            // a single-file torrent named like its own record has no row of its own: this row is the file
+            boolean selfIsFile = done.size() == 1 && store.children(file.id()).isEmpty();
+            store.finish(file.id(), selfIsFile ? done.get(0).sha256() : null,
+                    done.stream().mapToLong(CompletedFile::size).sum());
         } else {
             CompletedFile only = done.get(0);
             store.finish(file.id(), only.sha256(), only.size());

@@ -1,9 +1,6 @@
 package org.medfetch.e2e;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -16,12 +13,11 @@ public final class Nginx implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private final Path dir;
 
     public Nginx(Path root, Path dir, String slowRate) throws IOException, InterruptedException {
         Path nginx = Tools.require("nginx", "nginx");
-        this.dir = Files.createDirectories(dir);
-        this.port = freePort();
+        Files.createDirectories(dir);
+        this.port = LocalPorts.free();
         String conf = """
                 %s
                 daemon off;
@@ -49,32 +45,11 @@ public final class Nginx implements AutoCloseable {
         Files.writeString(dir.resolve("nginx.conf"), conf);
         process = new ProcessBuilder(nginx.toString(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
-        waitForPort();
+        LocalPorts.awaitListening(process, port, dir.resolve("stdout.txt"));
     }
 
     public String url(String path) {
         return "http://127.0.0.1:" + port + "/" + path;
-    }
-
-    private void waitForPort() throws InterruptedException, IOException {
-        for (int i = 0; i < 100; i++) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                if (!process.isAlive()) {
-                    throw new IOException("nginx exited: " + Files.readString(dir.resolve("stdout.txt")));
-                }
-                Thread.sleep(50);
-            }
-        }
-        throw new IOException("nginx did not listen on port " + port);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     @Override

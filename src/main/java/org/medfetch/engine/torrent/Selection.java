@@ -1,0 +1,189 @@
+package org.medfetch.engine.torrent;
+
+import bt.metainfo.Torrent;
+import bt.metainfo.TorrentFile;
+import bt.torrent.fileselector.FilePriority;
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.medfetch.engine.SafePath;
+import org.medfetch.engine.TransferException;
+import org.medfetch.engine.TransferException.Kind;
+
+/**
+ * The files of one torrent, where bt will write each of them, and which ones the user selected. Every
+ * path is checked before bt may write anything: a torrent names its own paths, and a hostile one could
+ * otherwise climb out of the dataset folder.
+ */
+final class Selection {
+
+    /**
+     * @param relative where bt writes the file, relative to the dataset folder ('/'-separated)
+     * @param path     the same, absolute
+     */
+    record Entry(TorrentFile file, String relative, Path path, boolean selected) {
+        long size() {
+            return file.getSize();
+        }
+    }
+
+    private final List<Entry> entries;
+    private final Map<TorrentFile, Entry> byFile;
+    private final Path datasetDir;
+    private final int piecesTotal;
+
+    private Selection(List<Entry> entries, Path datasetDir, int piecesTotal) {
+        this.entries = List.copyOf(entries);
+        this.byFile = new HashMap<>();
+        entries.forEach(e -> byFile.put(e.file(), e));
+        this.datasetDir = datasetDir;
+        this.piecesTotal = piecesTotal;
+    }
+
+    /**
+     * @param glob which files to fetch, or null for all: a glob without '/' matches file names anywhere
+     *             in the torrent ({@code *.nii.gz}), one with '/' the whole path inside it ({@code sub/*})
+     */
+    static Selection of(Torrent torrent, String glob, Path datasetDir) throws TransferException {
+        boolean multi = torrent.getFiles().size() > 1;
+        String name = torrent.getName();
+        if (name == null || name.isBlank()) {
+            throw hostile("the torrent has no name");
+        }
+        String folder = multi ? checkedElement(name) + "/" : "";
+        PathMatcher matcher = glob == null || glob.isBlank() ? null
+                : FileSystems.getDefault().getPathMatcher("glob:" + glob.strip());
+        boolean byName = glob != null && !glob.contains("/");
+        List<Entry> entries = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        BitSet pieces = new BitSet();
+        long offset = 0;
+        for (TorrentFile file : torrent.getFiles()) {
+            List<String> elements = new ArrayList<>();
+            for (String element : file.getPathElements()) {
+                elements.add(checkedElement(element));
+            }
+            String inside = String.join("/", elements);
+            String relative = folder + inside;
+            SafePath.resolve(datasetDir, String.join("/", file.getPathElements()));
+            Path path = SafePath.resolve(datasetDir, relative);
+            if (!seen.add(relative)) {
+                throw hostile("the torrent lists '" + relative + "' twice");
+            }
+            boolean selected = matcher == null
+                    || matcher.matches(Path.of(byName ? elements.get(elements.size() - 1) : inside));
+            if (selected && file.getSize() > 0) {
+                long chunk = torrent.getChunkSize();
+                pieces.set((int) (offset / chunk), (int) ((offset + file.getSize() - 1) / chunk) + 1);
+            }
+            offset += file.getSize();
+            entries.add(new Entry(file, relative, path, selected));
+        }
+        if (entries.stream().noneMatch(Entry::selected)) {
+            throw new TransferException(Kind.BAD_INPUT, false, "no file of the torrent matches --files '" + glob + "'");
+        }
+        return new Selection(entries, datasetDir, pieces.cardinality());
+    }
+
+    List<Entry> entries() {
+        return entries;
+    }
+
+    List<Entry> selected() {
+        return entries.stream().filter(Entry::selected).toList();
+    }
+
+    boolean skipsAny() {
+        return entries.stream().anyMatch(e -> !e.selected());
+    }
+
+    long selectedSize() {
+        return selected().stream().mapToLong(Entry::size).sum();
+    }
+
+    /** Pieces that hold any byte of a selected file: what bt fetches. */
+    int piecesTotal() {
+        return piecesTotal;
+    }
+
+    Entry entry(TorrentFile file) {
+        return byFile.get(file);
+    }
+
+    /** bt's file selector. */
+    FilePriority priority(TorrentFile file) {
+        Entry e = byFile.get(file);
+        return e == null || e.selected() ? FilePriority.NORMAL_PRIORITY : FilePriority.SKIP;
+    }
+
+    /** Bytes of the selected files already on disk (sparse or not), to estimate a re-check. */
+    long bytesOnDisk() {
+        long total = 0;
+        for (Entry e : selected()) {
+            try {
+                total += Files.isRegularFile(e.path()) ? Files.size(e.path()) : 0;
+            } catch (IOException ignored) {
+                // unreadable now: bt will say so
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Deletes what bt wrote for skipped files (it creates them as full-size sparse files and fills the
+     * pieces they share with selected ones), and the folders that leaves empty.
+     */
+    void removeSkipped() throws IOException {
+        for (Entry e : entries) {
+            if (!e.selected() && Files.deleteIfExists(e.path())) {
+                for (Path dir = e.path().getParent(); dir != null && dir.startsWith(datasetDir)
+                        && !dir.equals(datasetDir); dir = dir.getParent()) {
+                    try {
+                        Files.deleteIfExists(dir);
+                    } catch (DirectoryNotEmptyException stillUsed) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A path element as bt's FileSystemStorage writes it (trimmed, trailing dots and spaces dropped),
+     * refused when it could name anything but one entry inside its folder.
+     */
+    private static String checkedElement(String element) throws TransferException {
+        if (element == null || element.isBlank()) {
+            throw hostile("the torrent has an empty file or folder name");
+        }
+        if (element.indexOf('/') >= 0 || element.indexOf('\\') >= 0) {
+            throw hostile("refusing file name '" + element + "': it contains a path separator");
+        }
+        if (element.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw hostile("refusing file name '" + element + "': it contains control characters");
+        }
+        if (element.equals("..") || element.equals(".")) {
+            throw hostile("refusing file name '" + element + "': it climbs out with '..'");
+        }
+        String trimmed = element.trim();
+        int end = trimmed.length();
+        while (end > 0 && (trimmed.charAt(end - 1) == '.' || trimmed.charAt(end - 1) == ' ')) {
+            end--;
+        }
+        return end == 0 ? "_" : trimmed.substring(0, end);
+    }
+
+    private static TransferException hostile(String message) {
+        return new TransferException(Kind.BAD_INPUT, false, message);
+    }
+}

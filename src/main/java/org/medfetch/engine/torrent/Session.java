@@ -1,0 +1,174 @@
+package org.medfetch.engine.torrent;
+
+import bt.data.file.FileSystemStorage;
+import bt.metainfo.Torrent;
+import bt.runtime.BtClient;
+import bt.torrent.TorrentSessionState;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.medfetch.engine.Progress;
+import org.medfetch.engine.TransferException;
+import org.medfetch.engine.TransferException.Kind;
+import org.medfetch.engine.TransferStopped;
+import org.medfetch.engine.TransferTask;
+import org.medfetch.resolve.Source.TorrentSource;
+import org.medfetch.resolve.TorrentOptions;
+
+/**
+ * One run of a bt client over a torrent whose metadata is known: re-checks what is on disk, fetches the
+ * selected pieces, seeds if asked, and stops. medfetch decides when it is done (bt does not say so when
+ * files are skipped), records pieces as they come, and watches for stalls and stop requests.
+ */
+final class Session {
+
+    private final TorrentSettings settings;
+    private final TransferTask<TorrentSource> task;
+    private final Progress progress;
+    private final TorrentOptions options;
+    private final Torrent torrent;
+    private final Selection selection;
+    private final FinishedFiles finished;
+    private final AtomicReference<TorrentSessionState> state = new AtomicReference<>();
+    private final AtomicBoolean filesChosen = new AtomicBoolean();
+    private int lastDone = -1;
+    private long lastSaved;
+    private int recorded;
+
+    Session(TorrentSettings settings, TransferTask<TorrentSource> task, TorrentOptions options, Progress progress,
+            Torrent torrent, Selection selection, FinishedFiles finished) {
+        this.settings = settings;
+        this.task = task;
+        this.options = options;
+        this.progress = progress;
+        this.torrent = torrent;
+        this.selection = selection;
+        this.finished = finished;
+    }
+
+    /** Returns once every selected piece is verified on disk and seeding is over; the runtime is stopped. */
+    void run(TorrentRuntime runtime) throws TransferException, TransferStopped {
+        BtClient client = runtime.client()
+                .storage(new FileSystemStorage(task.datasetDir()))
+                .torrent(() -> torrent)
+                .fileSelector(selection::priority)
+                .afterFilesChosen(() -> filesChosen.set(true))
+                .afterFileDownloaded((t, file, storage) -> {
+                    Selection.Entry entry = selection.entry(file);
+                    if (entry != null) {
+                        finished.completed(entry.path());
+                    }
+                })
+                .build();
+        StallWatchdog watchdog = new StallWatchdog(settings.stallTimeout(), 64 * torrent.getChunkSize(), System::nanoTime);
+        long onDisk = selection.bytesOnDisk();
+        if (onDisk > 0) {
+            // bt re-hashes existing data before it reports anything; give it the time that takes
+            progress.status(task.fileId(), "re-checking pieces");
+            watchdog.allow(Duration.ofSeconds(onDisk / settings.recheckRate()));
+        }
+        Integer before = task.checkpoints().record().piecesDone();
+        recorded = before == null ? 0 : before;
+        CompletableFuture<?> bt = client.startAsync(state::set, settings.poll().toMillis());
+        try {
+            download(bt, watchdog);
+            seed(bt);
+        } finally {
+            if (!runtime.shutdown()) {
+                progress.status(task.fileId(), "bt did not stop in time; its runtime was abandoned");
+            }
+        }
+    }
+
+    private void download(CompletableFuture<?> bt, StallWatchdog watchdog) throws TransferException, TransferStopped {
+        while (true) {
+            pause();
+            task.stop().check();
+            TorrentSessionState s = state.get();
+            boolean chosen = filesChosen.get() && s != null;
+            int done = chosen ? s.getPiecesNotSkipped() - s.getPiecesRemaining() : 0;
+            if (chosen) {
+                watchdog.observe(done, s.getDownloaded());
+                report(done, s.getPiecesNotSkipped());
+            } else {
+                // still re-checking: keep what the last attempt recorded, and hear a pause or cancel meanwhile
+                checkpoint(recorded);
+            }
+            if (chosen && s.getPiecesRemaining() == 0) {
+                task.checkpoints().savePieces(done);
+                return;
+            }
+            if (bt.isDone()) {
+                throw new TransferException(Kind.IO, true, "the torrent client stopped before the download completed"
+                        + " (" + done + " of " + selection.piecesTotal() + " pieces); run again to continue");
+            }
+            if (watchdog.stalled()) {
+                throw new TransferException(Kind.STALLED, true, "no piece arrived for "
+                        + settings.stallTimeout().toSeconds() + " s (" + done + " of " + selection.piecesTotal()
+                        + " pieces): no reachable peer has them; will retry");
+            }
+        }
+    }
+
+    /** Keeps serving the pieces after the download, while --seed-ratio or --seed-time ask for it. */
+    private void seed(CompletableFuture<?> bt) throws TransferException {
+        if (options.seedRatio() == null && options.seedTime() == null) {
+            return;
+        }
+        // record the files first: a stop while seeding leaves a complete, recorded download
+        finished.all();
+        progress.status(task.fileId(), "seeding");
+        long until = options.seedTime() == null ? Long.MAX_VALUE : System.nanoTime() + options.seedTime().toNanos();
+        double wanted = options.seedRatio() == null ? Double.MAX_VALUE : options.seedRatio() * selection.selectedSize();
+        long uploaded = 0;
+        while (System.nanoTime() < until && uploaded < wanted && !bt.isDone() && !task.stop().raised()) {
+            pause();
+            // bt's counter falls back to 0 when a peer reconnects; the highest value seen is a lower bound
+            uploaded = Math.max(uploaded, state.get().getUploaded());
+            try {
+                checkpoint(lastDone);
+            } catch (TransferStopped e) {
+                return; // paused or cancelled while seeding: the download itself is complete
+            }
+        }
+    }
+
+    /** Pieces and bytes for the display (bytes from pieces: bt's byte counter is not reliable). */
+    private void report(int done, int total) throws TransferStopped {
+        if (lastDone < 0) {
+            progress.sized(task.fileId(), selection.selectedSize(), bytes(done));
+            progress.pieces(task.fileId(), done, total);
+            if (done < total) {
+                progress.status(task.fileId(), done == 0 ? "waiting for peers" : "downloading");
+            }
+        } else if (done != lastDone) {
+            progress.advanced(task.fileId(), bytes(done) - bytes(lastDone));
+            progress.pieces(task.fileId(), done, total);
+        }
+        lastDone = done;
+        checkpoint(done);
+    }
+
+    private void checkpoint(int done) throws TransferStopped {
+        long now = System.nanoTime();
+        if (now - lastSaved >= settings.checkpoint().toNanos()) {
+            lastSaved = now;
+            // bt re-checks every piece on start, so this only informs status; it need not be forced to disk
+            task.checkpoints().savePieces(done);
+        }
+    }
+
+    private long bytes(int pieces) {
+        return Math.min(selection.selectedSize(), pieces * torrent.getChunkSize());
+    }
+
+    private void pause() throws TransferException {
+        try {
+            Thread.sleep(settings.poll().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransferException(Kind.IO, true, "interrupted");
+        }
+    }
+}
