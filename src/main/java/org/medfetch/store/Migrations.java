@@ -84,28 +84,31 @@ final class Migrations {
         return STEPS.size();
     }
 
-    /** Brings the schema to the latest version inside one transaction per step. */
+    /**
+     * Brings the schema to the latest version. The version is read inside a write transaction taken up
+     * front (BEGIN IMMEDIATE), so two processes opening a new workspace at once do not both create it.
+     */
     static void apply(Connection connection) throws SQLException {
-        int version = version(connection);
-        if (version > latest()) {
-            throw new SQLException("the state database has schema version " + version
-                    + ", newer than this medfetch understands (" + latest() + "); use a newer medfetch");
-        }
-        for (int v = version; v < latest(); v++) {
-            connection.setAutoCommit(false);
-            try (Statement s = connection.createStatement()) {
-                for (String sql : STEPS.get(v).split(";\\s*\\n")) {
-                    if (!sql.isBlank()) {
-                        s.executeUpdate(sql);
-                    }
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                int version = version(connection);
+                if (version > latest()) {
+                    throw new SQLException("the state database has schema version " + version
+                            + ", newer than this medfetch understands (" + latest() + "); use a newer medfetch");
                 }
-                s.executeUpdate("PRAGMA user_version = " + (v + 1));
-                connection.commit();
+                for (int v = version; v < latest(); v++) {
+                    for (String sql : STEPS.get(v).split(";\\s*\\n")) {
+                        if (!sql.isBlank()) {
+                            s.executeUpdate(sql);
+                        }
+                    }
+                    s.executeUpdate("PRAGMA user_version = " + (v + 1));
+                }
+                s.execute("COMMIT");
             } catch (SQLException e) {
-                connection.rollback();
+                s.execute("ROLLBACK");
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         }
     }

@@ -43,7 +43,10 @@ class CrashResumeIT {
                 while ((committed = committedBytes(ws)) < target && child.isAlive()) {
                     Thread.sleep(50);
                 }
-                assertTrue(child.isAlive(), "the download must still be running when it is killed (kill " + kill + ")");
+                if (!child.isAlive()) {
+                    throw new AssertionError("the download must still be running when it is killed (kill " + kill
+                            + "); it exited with " + child.exitValue() + ": " + Files.readString(tmp.resolve("logs/err.txt")));
+                }
                 child.destroyForcibly();
                 assertTrue(child.waitFor(10, TimeUnit.SECONDS));
                 committed = committedBytes(ws);

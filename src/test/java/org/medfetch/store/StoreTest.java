@@ -58,6 +58,32 @@ class StoreTest {
     }
 
     @Test
+    void processesOpeningANewWorkspaceAtOnceCreateItOnce() throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch start = new CountDownLatch(1);
+        for (int i = 0; i < 6; i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    start.await();
+                    try (Store store = open()) {
+                        assertEquals(1, store.schemaVersion());
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        start.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
     void refusesADatabaseFromANewerMedfetch() throws Exception {
         Path db = dir.resolve("downloads/.medfetch/state.db");
         Files.createDirectories(db.getParent());
