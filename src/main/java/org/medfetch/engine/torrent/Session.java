@@ -61,7 +61,8 @@ final class Session {
                     }
                 })
                 .build();
-        StallWatchdog watchdog = new StallWatchdog(settings.stallTimeout(), 64 * torrent.getChunkSize(), System::nanoTime);
+        StallWatchdog watchdog = new StallWatchdog(settings.stallTimeout(),
+                (long) settings.stallPieces() * torrent.getChunkSize(), System::nanoTime);
         long onDisk = selection.bytesOnDisk();
         if (onDisk > 0) {
             // bt re-hashes existing data before it reports anything; give it the time that takes

@@ -18,6 +18,9 @@ import java.util.Map;
  * @param poll          how often the session looks at bt's state
  * @param checkpoint    how often pieces done are recorded
  * @param httpTimeout   connect and read timeout when fetching a .torrent over HTTP
+ * @param stallPieces   bytes received without a completed piece count as progress up to this many pieces'
+ *                      worth (a slow swarm with large pieces is not stalled; a peer resending a piece that
+ *                      fails its hash check is, once this is used up)
  */
 public record TorrentSettings(
         InetAddress bindAddress,
@@ -26,7 +29,8 @@ public record TorrentSettings(
         long recheckRate,
         Duration poll,
         Duration checkpoint,
-        Duration httpTimeout) {
+        Duration httpTimeout,
+        int stallPieces) {
 
     /**
      * Listens on every interface, as a peer in a real swarm must, IPv6 included (bt binds outgoing peer
@@ -34,7 +38,7 @@ public record TorrentSettings(
      */
     public static TorrentSettings defaults() {
         return new TorrentSettings(address("::"), Duration.ofMinutes(5), Duration.ofSeconds(10),
-                32L << 20, Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(60));
+                32L << 20, Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(60), 64);
     }
 
     /**
@@ -65,11 +69,18 @@ public record TorrentSettings(
     }
 
     public TorrentSettings withBindAddress(InetAddress address) {
-        return new TorrentSettings(address, stallTimeout, stopTimeout, recheckRate, poll, checkpoint, httpTimeout);
+        return new TorrentSettings(address, stallTimeout, stopTimeout, recheckRate, poll, checkpoint, httpTimeout,
+                stallPieces);
     }
 
     public TorrentSettings withStallTimeout(Duration timeout) {
-        return new TorrentSettings(bindAddress, timeout, stopTimeout, recheckRate, poll, checkpoint, httpTimeout);
+        return new TorrentSettings(bindAddress, timeout, stopTimeout, recheckRate, poll, checkpoint, httpTimeout,
+                stallPieces);
+    }
+
+    public TorrentSettings withStallPieces(int pieces) {
+        return new TorrentSettings(bindAddress, stallTimeout, stopTimeout, recheckRate, poll, checkpoint, httpTimeout,
+                pieces);
     }
 
     private static InetAddress address(String literal) {
