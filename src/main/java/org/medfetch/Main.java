@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.medfetch.catalog.Catalog;
 import org.medfetch.catalog.CatalogException;
@@ -57,23 +58,30 @@ public final class Main {
         }
     }
 
+    /** Wires a workspace whose parts are made on first use (see {@link Workspace.Parts}). */
     private Workspace open(Settings settings, PrintWriter err) {
-        OkHttpClient http = httpClient(settings);
-        Resolvers resolvers = Hosts.resolvers(settings, http, warning -> {
+        Supplier<OkHttpClient> http = Workspace.once(() -> httpClient(settings));
+        Supplier<Resolvers> resolvers = Workspace.once(() -> Hosts.resolvers(settings, http.get(), warning -> {
             err.println("medfetch: " + warning);
             err.flush();
-        });
+        }));
         // Files that need credentials are authorized by their resolver before every attempt.
-        Transfers transfers = new Transfers(new HttpTransfer(http, new HostAuthorizer(resolvers.all())),
+        Supplier<Transfers> transfers = () -> new Transfers(
+                new HttpTransfer(http.get(), new HostAuthorizer(resolvers.get().all())),
                 new TorrentTransfer(torrents(settings)));
-        return new Workspace(settings.workspace(), catalog(settings), resolvers,
-                new MirrorSources(mirrors(settings), resolvers), DatasetNotes.bundled(), transfers, new LinkProbe(http),
-                Clock.systemUTC());
+        Workspace.Parts parts = new Workspace.Parts(() -> catalog(settings), resolvers,
+                () -> new MirrorSources(mirrors(settings), resolvers.get()), DatasetNotes::bundled, transfers,
+                () -> new LinkProbe(http.get()));
+        return new Workspace(settings.workspace(), parts, Clock.systemUTC());
     }
 
     /** The one HTTP client of a run, for API calls and downloads alike. */
     private static OkHttpClient httpClient(Settings settings) {
-        return HttpTransfer.client(TIMEOUT, CONNECTIONS, new ProxyFromEnvironment(settings.env()));
+        try {
+            return HttpTransfer.client(TIMEOUT, CONNECTIONS, new ProxyFromEnvironment(settings.env()));
+        } catch (IllegalArgumentException badProxyVariable) {
+            throw new UsageException(badProxyVariable.getMessage(), badProxyVariable);
+        }
     }
 
     /** bt's settings: the defaults, with MEDFETCH_BT_BIND and MEDFETCH_BT_STALL_SECONDS from the environment. */

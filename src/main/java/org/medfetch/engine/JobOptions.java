@@ -2,7 +2,9 @@ package org.medfetch.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,19 +19,51 @@ import org.medfetch.resolve.TorrentOptions;
 public record JobOptions(String files, TorrentOptions torrent) {
 
     public static final JobOptions DEFAULTS = new JobOptions(null, TorrentOptions.DEFAULTS);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Written with Jackson's streaming generator: every add writes this, and a full mapper is slow to build. */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("files", files);
-        ObjectNode t = root.putObject("torrent");
-        t.putPOJO("trackers", torrent.trackers());
-        t.putPOJO("peers", torrent.peers());
-        t.put("port", torrent.port());
-        t.put("encryption", torrent.encryption());
-        t.put("seed_ratio", torrent.seedRatio());
-        t.put("seed_time_seconds", torrent.seedTime() == null ? null : torrent.seedTime().toSeconds());
-        return root.toString();
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("files", files);
+            g.writeObjectFieldStart("torrent");
+            strings(g, "trackers", torrent.trackers());
+            strings(g, "peers", torrent.peers());
+            if (torrent.port() == null) {
+                g.writeNullField("port");
+            } else {
+                g.writeNumberField("port", torrent.port());
+            }
+            g.writeBooleanField("encryption", torrent.encryption());
+            if (torrent.seedRatio() == null) {
+                g.writeNullField("seed_ratio");
+            } else {
+                g.writeNumberField("seed_ratio", torrent.seedRatio());
+            }
+            if (torrent.seedTime() == null) {
+                g.writeNullField("seed_time_seconds");
+            } else {
+                g.writeNumberField("seed_time_seconds", torrent.seedTime().toSeconds());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("writing JSON to a string cannot fail", e);
+        }
+        return out.toString();
+    }
+
+    private static void strings(JsonGenerator g, String field, List<String> values) throws java.io.IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    /** The mapper for reading, made on first use (runs read options only for torrents). */
+    private static final class Reader {
+        static final ObjectMapper JSON = new ObjectMapper();
     }
 
     /** Reads what {@link #toJson()} wrote; null or blank text gives the defaults. */
@@ -38,7 +72,7 @@ public record JobOptions(String files, TorrentOptions torrent) {
             return DEFAULTS;
         }
         try {
-            JsonNode root = JSON.readTree(text);
+            JsonNode root = Reader.JSON.readTree(text);
             JsonNode t = root.path("torrent");
             TorrentOptions torrent = new TorrentOptions(textOrNull(root.get("files")), strings(t.get("trackers")),
                     strings(t.get("peers")), t.hasNonNull("port") ? t.get("port").asInt() : null,

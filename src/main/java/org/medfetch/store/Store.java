@@ -39,6 +39,7 @@ public final class Store implements AutoCloseable {
     public static Store open(Path file, Clock clock) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
+            NativeLibrary.prepare();
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 15000");

@@ -1,30 +1,57 @@
 package org.medfetch.workflow;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.medfetch.resolve.DatasetInfo;
 import org.medfetch.resolve.Instructions;
 
-/** The JSON that jobs keep for instructions and dataset info, written and read in one place. */
+/**
+ * The JSON that jobs keep for instructions and dataset info, written and read in one place. Writing uses
+ * Jackson's streaming generator (every add writes), reading a mapper made on first use.
+ */
 final class JobJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private JobJson() {
+    }
+
+    private static final class Reader {
+        static final ObjectMapper JSON = new ObjectMapper();
     }
 
     static String instructions(Instructions instructions) {
         if (instructions == null) {
             return null;
         }
-        ObjectNode node = JSON.createObjectNode();
-        node.put("summary", instructions.summary());
-        node.putPOJO("steps", instructions.steps());
-        return node.toString();
+        return write(g -> {
+            g.writeStringField("summary", instructions.summary());
+            g.writeArrayFieldStart("steps");
+            for (String step : instructions.steps()) {
+                g.writeString(step);
+            }
+            g.writeEndArray();
+        });
+    }
+
+    private interface Fields {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static String write(Fields fields) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.writeStartObject();
+            fields.write(g);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing JSON to a string cannot fail", e);
+        }
+        return out.toString();
     }
 
     static Instructions instructions(String json) {
@@ -41,13 +68,13 @@ final class JobJson {
         if (info == null || info.equals(DatasetInfo.NONE)) {
             return null;
         }
-        ObjectNode node = JSON.createObjectNode();
-        node.put("title", info.title());
-        node.put("doi", info.doi());
-        node.put("license", info.license());
-        node.put("citation", info.citation());
-        node.put("landing_page", info.landingPage());
-        return node.toString();
+        return write(g -> {
+            g.writeStringField("title", info.title());
+            g.writeStringField("doi", info.doi());
+            g.writeStringField("license", info.license());
+            g.writeStringField("citation", info.citation());
+            g.writeStringField("landing_page", info.landingPage());
+        });
     }
 
     static DatasetInfo info(String json) {
@@ -66,7 +93,7 @@ final class JobJson {
 
     private static JsonNode read(String json) {
         try {
-            return JSON.readTree(json);
+            return Reader.JSON.readTree(json);
         } catch (IOException e) {
             throw new IllegalStateException("stored job JSON is unreadable: " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package org.medfetch.workflow;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.medfetch.catalog.Catalog;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.Lookup;
@@ -15,31 +16,51 @@ import org.medfetch.store.Job;
 import org.medfetch.store.Store;
 
 /**
- * One invocation's view of a workspace: its folder, the catalog in use, the resolvers, and (opened on
- * first use, so that read-only commands never create it) the state database.
+ * One invocation's view of a workspace: its folder, the catalog in use, the resolvers, the transfers
+ * and the state database. Each part is made on first use: a status reads no catalog and builds no HTTP
+ * client, and read-only commands never create the database.
  */
 public final class Workspace implements AutoCloseable {
 
+    /** How the parts are made; the composition root supplies them. */
+    public record Parts(Supplier<Catalog> catalog, Supplier<Resolvers> resolvers, Supplier<MirrorSources> mirrors,
+                        Supplier<DatasetNotes> notes, Supplier<Transfers> transfers, Supplier<LinkProbe> linkProbe) {
+    }
+
     private final Path root;
-    private final Catalog catalog;
-    private final Resolvers resolvers;
-    private final MirrorSources mirrors;
-    private final DatasetNotes notes;
-    private final Transfers transfers;
-    private final LinkProbe linkProbe;
+    private final Supplier<Catalog> catalog;
+    private final Supplier<Resolvers> resolvers;
+    private final Supplier<MirrorSources> mirrors;
+    private final Supplier<DatasetNotes> notes;
+    private final Supplier<Transfers> transfers;
+    private final Supplier<LinkProbe> linkProbe;
     private final Clock clock;
     private Store store;
 
-    public Workspace(Path root, Catalog catalog, Resolvers resolvers, MirrorSources mirrors, DatasetNotes notes,
-                     Transfers transfers, LinkProbe linkProbe, Clock clock) {
+    public Workspace(Path root, Parts parts, Clock clock) {
         this.root = root;
-        this.catalog = catalog;
-        this.resolvers = resolvers;
-        this.mirrors = mirrors;
-        this.notes = notes;
-        this.transfers = transfers;
-        this.linkProbe = linkProbe;
+        this.catalog = once(parts.catalog());
+        this.resolvers = once(parts.resolvers());
+        this.mirrors = once(parts.mirrors());
+        this.notes = once(parts.notes());
+        this.transfers = once(parts.transfers());
+        this.linkProbe = once(parts.linkProbe());
         this.clock = clock;
+    }
+
+    /** A supplier that makes its value on the first call only. */
+    public static <T> Supplier<T> once(Supplier<T> maker) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = maker.get();
+                }
+                return value;
+            }
+        };
     }
 
     public Path root() {
@@ -47,23 +68,23 @@ public final class Workspace implements AutoCloseable {
     }
 
     public Catalog catalog() {
-        return catalog;
+        return catalog.get();
     }
 
     public Resolvers resolvers() {
-        return resolvers;
+        return resolvers.get();
     }
 
     public MirrorSources mirrors() {
-        return mirrors;
+        return mirrors.get();
     }
 
     public DatasetNotes notes() {
-        return notes;
+        return notes.get();
     }
 
     public LinkProbe linkProbe() {
-        return linkProbe;
+        return linkProbe.get();
     }
 
     public Clock clock() {
@@ -83,12 +104,12 @@ public final class Workspace implements AutoCloseable {
     }
 
     public Engine engine() {
-        return new Engine(store(), root, transfers, clock);
+        return new Engine(store(), root, transfers.get(), clock);
     }
 
     /** The dataset a user named, or a usage error listing the closest candidates. */
     public CatalogEntry dataset(String query) {
-        Lookup found = catalog.lookup(query);
+        Lookup found = catalog().lookup(query);
         if (found instanceof Lookup.Found f) {
             return f.entry();
         }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import okhttp3.OkHttpClient;
 import org.medfetch.TestWiring;
+import org.medfetch.catalog.Catalog;
 import org.medfetch.catalog.CatalogLoader;
 import org.medfetch.engine.Progress;
 import org.medfetch.engine.RetryPolicy;
@@ -48,9 +49,12 @@ final class ManifestWorkspaces {
 
     Workspace open(Path root) {
         Resolvers resolvers = TestWiring.RESOLVERS;
-        return new Workspace(root, new CatalogLoader().bundled(), resolvers,
-                new MirrorSources(MirrorRegistry.empty(), resolvers), DatasetNotes.bundled(), new Transfers(http, null),
-                new LinkProbe(new OkHttpClient()), Clock.systemUTC());
+        Catalog catalog = new CatalogLoader().bundled();
+        MirrorSources mirrors = new MirrorSources(MirrorRegistry.empty(), resolvers);
+        Transfers transfers = new Transfers(http, null);
+        LinkProbe probe = new LinkProbe(new OkHttpClient());
+        return new Workspace(root, new Workspace.Parts(() -> catalog, () -> resolvers, () -> mirrors,
+                DatasetNotes::bundled, () -> transfers, () -> probe), Clock.systemUTC());
     }
 
     /** Workspace "a" with everything fetched and adopted, and its manifest for project thesis. */

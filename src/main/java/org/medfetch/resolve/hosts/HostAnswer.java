@@ -1,7 +1,6 @@
 package org.medfetch.resolve.hosts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,7 +32,7 @@ record HostAnswer(int code, String body, Headers headers, HttpUrl url, Redaction
     /** The server's own error text from a JSON body, shortened and with credentials masked. */
     Optional<String> serverMessage() {
         try {
-            JsonNode tree = new ObjectMapper().readTree(body);
+            JsonNode tree = Json.MAPPER.readTree(body);
             if (tree == null || !tree.isObject()) {
                 return Optional.empty();
             }

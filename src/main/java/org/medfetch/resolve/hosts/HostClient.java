@@ -1,10 +1,8 @@
 package org.medfetch.resolve.hosts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
@@ -35,8 +33,6 @@ final class HostClient {
     private final OkHttpClient http;
     private final String host;
     private final String refusedHint;
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /**
      * @param host        the host's name in messages ("Zenodo")
@@ -75,7 +71,7 @@ final class HostClient {
             throws ResolveException {
         String text;
         try {
-            text = json.writeValueAsString(body);
+            text = Json.MAPPER.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a request body of plain values always serialises", e);
         }
@@ -135,7 +131,7 @@ final class HostClient {
         }
         JsonNode tree;
         try {
-            tree = json.readTree(answer.body());
+            tree = Json.MAPPER.readTree(answer.body());
         } catch (JsonProcessingException e) {
             throw unexpected(where(answer.url()) + " is not JSON (" + answer.headers().get("Content-Type") + ")");
         }
@@ -148,7 +144,7 @@ final class HostClient {
     /** Reads a part of an answer already parsed as a tree. */
     <T> T convert(JsonNode node, Class<T> type, String what) throws ResolveException {
         try {
-            return json.treeToValue(node, type);
+            return Json.MAPPER.treeToValue(node, type);
         } catch (JsonProcessingException e) {
             throw unexpected(what + " has a value of the wrong type"
                     + (e instanceof JsonMappingException m && !m.getPath().isEmpty() ? " at " + path(m) : ""));

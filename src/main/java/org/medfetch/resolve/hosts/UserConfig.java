@@ -2,7 +2,6 @@ package org.medfetch.resolve.hosts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +69,7 @@ public final class UserConfig {
             return Optional.empty();
         }
         try {
-            JsonNode node = new ObjectMapper().readTree(text.get());
+            JsonNode node = Json.MAPPER.readTree(text.get());
             if (node == null || !node.isObject()) {
                 throw new ResolveException(file + " is not a JSON object", false);
             }
