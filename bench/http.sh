@@ -34,6 +34,7 @@ need "$NGINX" "install it with: sudo apt-get install nginx"
 need curl "install it with: sudo apt-get install curl"
 need aria2c "install it with: sudo apt-get install aria2"
 need /usr/bin/time "install GNU time with: sudo apt-get install time"
+need openssl "install it with: sudo apt-get install openssl"
 need java "install a Java 17 runtime"
 if [ ! -f "$JAR" ]; then
   echo "building $JAR ..." >&2
@@ -90,6 +91,7 @@ EOF
 NGINX_PID=$!
 for _ in $(seq 50); do curl -sf -o /dev/null -r 0-0 "http://127.0.0.1:$PORT/data.bin" && break; sleep 0.1; done
 FAST="http://127.0.0.1:$PORT/data.bin"
+SHA256=$(openssl dgst -sha256 -r "$WORK/www/data.bin" | cut -d' ' -f1)
 SLOW="http://127.0.0.1:$PORT/slow/data.bin"
 
 # Runs one command once into an empty output folder, appends its seconds to $WORK/times.NAME and checks
@@ -122,18 +124,21 @@ medfetch() { # URL CONNECTIONS: the medfetch command line, as a command GNU time
 for i in $(seq "$RUNS"); do
   echo "run $i of $RUNS: (a) $SIZE over one connection, (b) $CONNECTIONS connections at $RATE each, start-up" >&2
   once a_curl curl -sS -o "$OUT/data.bin" "$FAST"
+  once a_curl_sha sh -c 'curl -sS -o "$1/data.bin" "$2" && openssl dgst -sha256 "$1/data.bin"' - "$OUT" "$FAST"
   once a_aria2c aria2c -q -x1 -s1 --file-allocation=none --allow-overwrite=true -d "$OUT" -o data.bin "$FAST"
   medfetch "$FAST" 1
   RSS=1 once a_medfetch "${MF[@]}"
   once b_aria2c aria2c -q -x"$CONNECTIONS" -s"$CONNECTIONS" -k1M --file-allocation=none --allow-overwrite=true \
     -d "$OUT" -o data.bin "$SLOW"
+  once b_aria2c_sha aria2c -q -x"$CONNECTIONS" -s"$CONNECTIONS" -k1M --file-allocation=none --allow-overwrite=true \
+    --checksum=sha-256="$SHA256" -d "$OUT" -o data.bin "$SLOW"
   medfetch "$SLOW" "$CONNECTIONS"
   once b_medfetch "${MF[@]}"
   medfetch "http://127.0.0.1:$PORT/tiny.bin" 1
   once startup "${MF[@]}"
 done
 declare -A T
-for name in a_curl a_aria2c a_medfetch b_aria2c b_medfetch startup; do
+for name in a_curl a_curl_sha a_aria2c a_medfetch b_aria2c b_aria2c_sha b_medfetch startup; do
   T[$name]=$(median < "$WORK/times.$name")
 done
 rss_kib=$(median < "$WORK/rss")
@@ -149,19 +154,23 @@ echo "medfetch HTTP benchmark: $SIZE file, nginx $("$NGINX" -v 2>&1 | sed 's/.*\
 echo "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs)"
 echo "output folder: $OUT_DIR ($fs)$([ "$fs" = tmpfs ] && echo ', a tmpfs: set OUT_DIR to measure a disk')"
 echo "medfetch forces its data to disk before recording progress (durability) and hashes every byte (SHA-256);"
-echo "curl and aria2c do neither. 'net' subtracts medfetch's fixed cost: a 'get' of a 1-byte file, ${T[startup]} s"
+echo "plain curl and aria2c do neither (the 'verified' rows hash too). 'net' subtracts medfetch's fixed cost: a 'get' of a 1-byte file, ${T[startup]} s"
 echo "(JVM start, SQLite, catalog, queue)."
 echo
 row case tool seconds MiB/s ratio "net s" "net ratio"
 row a curl "${T[a_curl]}" "$(mibs "${T[a_curl]}")" "" "" ""
+row a "curl, then openssl dgst -sha256 (verified)" "${T[a_curl_sha]}" "$(mibs "${T[a_curl_sha]}")" "" "" ""
 row a "aria2c -x1 -s1" "${T[a_aria2c]}" "$(mibs "${T[a_aria2c]}")" "" "" ""
 row a "medfetch --connections 1" "${T[a_medfetch]}" "$(mibs "${T[a_medfetch]}")" \
   "$(ratio "${T[a_medfetch]}" "${T[a_curl]}")x curl" "$(net "${T[a_medfetch]}")" \
   "$(ratio "$(net "${T[a_medfetch]}")" "${T[a_curl]}")x curl"
 row b "aria2c -x$CONNECTIONS -s$CONNECTIONS -k1M (limit_rate $RATE)" "${T[b_aria2c]}" "$(mibs "${T[b_aria2c]}")" "" "" ""
+row b "aria2c, same, --checksum=sha-256 (verified)" "${T[b_aria2c_sha]}" "$(mibs "${T[b_aria2c_sha]}")" "" "" ""
 row b "medfetch --connections $CONNECTIONS (limit_rate $RATE)" "${T[b_medfetch]}" "$(mibs "${T[b_medfetch]}")" \
   "$(ratio "${T[b_medfetch]}" "${T[b_aria2c]}")x aria2c" "$(net "${T[b_medfetch]}")" \
   "$(ratio "$(net "${T[b_medfetch]}")" "${T[b_aria2c]}")x aria2c"
+row a "medfetch vs the verified curl pipeline" "" "" "$(ratio "${T[a_medfetch]}" "${T[a_curl_sha]}")x" "" ""
+row b "medfetch vs aria2c --checksum" "" "" "$(ratio "${T[b_medfetch]}" "${T[b_aria2c_sha]}")x" "" ""
 echo
 echo "c    medfetch peak RSS during (a): $(awk -v k="$rss_kib" 'BEGIN { printf "%.0f", k * 1024 / 1e6 }') MB"
 echo "goals: (a) ratio >= 0.95, (b) ratio >= 0.95, (c) <= 200 MB"
