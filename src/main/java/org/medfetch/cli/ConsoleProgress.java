@@ -53,7 +53,7 @@ final class ConsoleProgress implements Progress, AutoCloseable {
         done.put(fileId, already);
         if (terminal == null) {
             line(name + ": " + (already > 0 ? "resuming at " + Sizes.bytes(already) + " of " : "starting, ")
-                    + Sizes.bytes(size));
+                    + (size < 0 ? "size not yet known" : Sizes.bytes(size)));
             return;
         }
         bars.computeIfAbsent(fileId, id -> bar(shorten(name), size, already));
@@ -87,7 +87,7 @@ final class ConsoleProgress implements Progress, AutoCloseable {
     public void pieces(long fileId, int piecesDone, int piecesTotal) {
         ProgressBar bar = bars.get(fileId);
         if (bar != null) {
-            bar.setExtraMessage(piecesDone + "/" + piecesTotal + " pieces");
+            bar.setExtraMessage(" " + piecesDone + "/" + piecesTotal + " pieces");
         }
     }
 
@@ -95,7 +95,7 @@ final class ConsoleProgress implements Progress, AutoCloseable {
     public void status(long fileId, String message) {
         ProgressBar bar = bars.get(fileId);
         if (bar != null) {
-            bar.setExtraMessage(message);
+            bar.setExtraMessage(" " + message);
         } else {
             line(message);
         }
@@ -105,7 +105,7 @@ final class ConsoleProgress implements Progress, AutoCloseable {
     public void finished(long fileId, String outcome) {
         ProgressBar bar = bars.remove(fileId);
         if (bar != null) {
-            bar.setExtraMessage(outcome);
+            bar.setExtraMessage(" " + outcome);
             bar.close();
         } else if (!outcome.equals("done")) {
             line(outcome);
