@@ -66,6 +66,7 @@ class CrashResumeIT {
             long refetched = server.bytesSent("scan.bin") - SIZE;
             // One batch (1 MiB) per connection per kill, plus what sat in read buffers and sockets.
             long bound = KILLS * CONNECTIONS * 2 * MIB;
+            System.out.printf("CrashResumeIT: %d kills, %d bytes fetched again (bound %d)%n", KILLS, refetched, bound);
             assertTrue(refetched <= bound, "fetched " + refetched + " bytes again, more than " + bound);
             MedfetchProcess.Result verify = MedfetchProcess.run(tmp.resolve("logs"), Map.of(), "--workspace",
                     ws.toString(), "verify");
