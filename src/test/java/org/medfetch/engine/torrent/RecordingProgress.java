@@ -30,9 +30,4 @@ final class RecordingProgress implements Progress {
     public void status(long fileId, String message) {
         statuses.add(message);
     }
-
-    /** Pieces done when the first report came (after bt re-checked the data on disk). */
-    int firstDone() {
-        return pieces.get(0)[0];
-    }
 }
