@@ -93,7 +93,7 @@ public final class AiStudioResolver implements Resolver, AuthorizesDownloads {
         AiStudioApi.Detail detail = api.postForm(detailUrl, Map.of("datasetId", id),
                 Map.of("Authorization", secret.get().reveal()), AiStudioApi.Detail.class);
         if (detail.errorCode() == null || detail.errorCode() != 0) {
-            throw refused(detail.errorCode(), detail.errorMsg(), "the file list of dataset " + id, secret.get());
+            throw refused(detail.errorCode(), detail.errorMsg(), "the file list of dataset " + id);
         }
         if (detail.result() == null || detail.result().fileList() == null) {
             throw api.unexpected("the detail of dataset " + id + " has no result.fileList");
@@ -126,7 +126,7 @@ public final class AiStudioResolver implements Resolver, AuthorizesDownloads {
         AiStudioApi.Signed signed = api.get(HttpUrl.get(stableUrl.toString()), Map.of("Authorization", secret.reveal()),
                 AiStudioApi.Signed.class);
         if (signed.errorCode() == null || signed.errorCode() != 0) {
-            throw refused(signed.errorCode(), signed.errorMsg(), "a signed URL", secret);
+            throw refused(signed.errorCode(), signed.errorMsg(), "a signed URL");
         }
         if (signed.result() == null) {
             throw api.unexpected("the signing answer has no result.fileUrl");
@@ -134,10 +134,9 @@ public final class AiStudioResolver implements Resolver, AuthorizesDownloads {
         return new Authorizer.Authorized(api.link(signed.result().fileUrl(), "result.fileUrl"), Map.of());
     }
 
-    /** A non-zero errorCode, with the server's own text (the token masked, should it be echoed). */
-    private static ResolveException refused(Integer code, String message, String what, Secret secret) {
-        String masked = message == null ? "" : message.replace(secret.reveal(), "***");
-        String text = masked.length() > 200 ? masked.substring(0, 200) + "..." : masked;
+    /** A non-zero errorCode, with the server's own text (masked by {@link HostAnswer} like every answer). */
+    private static ResolveException refused(Integer code, String message, String what) {
+        String text = HostAnswer.shorten(message);
         return new ResolveException("AI Studio refused " + what + " (errorCode " + code + "): " + text
                 + ". Check the access token (" + String.join(", ", AiStudioToken.SOURCES) + ").", false);
     }

@@ -21,7 +21,8 @@ import org.medfetch.resolve.ResolveException;
  * means: 404/410 not found (fatal), 401/403 refused (fatal, with the host's hint about credentials),
  * 408/429/5xx and connection errors (retryable, with Retry-After), an answer that is not the JSON the
  * API documents (fatal: "unexpected answer from HOST: ..."). Messages name the host and the URL path,
- * never a query string, and every value of the request's credential headers is masked in them.
+ * never a query string. Every answer reaches its caller as a {@link HostAnswer}, which masks the
+ * request's credentials in every form before anyone reads it; failed exchanges are masked the same way.
  */
 final class HostClient {
 
@@ -116,7 +117,7 @@ final class HostClient {
             } else {
                 text = body.readUtf8();
             }
-            return new HostAnswer(response.code(), text, response.headers(), request.url(), redaction);
+            return HostAnswer.received(response.code(), text, response.headers(), request.url(), redaction);
         } catch (IOException e) {
             throw new ResolveException("cannot reach " + host + " (" + request.url().host() + "): "
                     + redaction.apply(reason(e)), true);

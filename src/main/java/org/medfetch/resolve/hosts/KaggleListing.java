@@ -39,7 +39,8 @@ final class KaggleListing {
             }
             KaggleApi.DatasetFiles page = api.get(url.build(), headers, KaggleApi.DatasetFiles.class);
             if (page.errorMessage() != null && !page.errorMessage().isBlank()) {
-                throw new ResolveException("Kaggle: " + page.errorMessage(), false);
+                throw new ResolveException("Kaggle refused the file list of " + link.ref() + ": "
+                        + HostAnswer.shorten(page.errorMessage()), false);
             }
             if (page.datasetFiles() == null) {
                 throw api.unexpected("the file list of " + link.ref() + " has no 'datasetFiles'");
