@@ -75,6 +75,15 @@ final class Migrations {
               done INTEGER NOT NULL,
               PRIMARY KEY (file_id, idx)
             );
+            """,
+            // hosts-reshape: what a probed link turned out to be ("page" or "file"), so add probes a link once
+            // and listings show the answer offline. Resolver names stored in jobs are unchanged by the reshape.
+            """
+            CREATE TABLE link_probes (
+              url TEXT PRIMARY KEY,
+              kind TEXT NOT NULL,
+              probed_at TEXT NOT NULL
+            );
             """);
 
     private Migrations() {

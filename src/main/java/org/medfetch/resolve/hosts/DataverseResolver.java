@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.resolve.Host;
 import org.medfetch.resolve.Checksum;
 import org.medfetch.resolve.Classification;
 import org.medfetch.resolve.DatasetInfo;
@@ -30,26 +30,25 @@ import org.medfetch.resolve.Source;
  */
 public final class DataverseResolver implements Resolver {
 
-    public static final String NAME = "dataverse";
+    public static final Host HOST = Host.named("dataverse", "api: any Dataverse installation, by link shape; "
+            + "restricted files become manual steps").linkHostEndpoint().domains("dataverse.harvard.edu", "any installation")
+            .examples("https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/DBW86T")
+            .ids(id -> "https://dataverse.harvard.edu/dataset.xhtml?persistentId=" + id);
+    public static final String NAME = HOST.name();
 
     private final HostClient api;
     private final URI endpoint;
 
-    /** @param endpoint replaces the scheme, host and port of dataset links; null to call the link's own host */
-    public DataverseResolver(OkHttpClient http, URI endpoint) {
-        this.api = new HostClient(http, "Dataverse", "The dataset or its files may be restricted: open the dataset "
+    /** An endpoint replaces the scheme, host and port of dataset links; without one the link's own host is called. */
+    public DataverseResolver(HostContext context) {
+        this.api = context.client("Dataverse", "The dataset or its files may be restricted: open the dataset "
                 + "page to request access.");
-        this.endpoint = endpoint;
+        this.endpoint = context.endpoint(HOST);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean takesEndpoint() {
-        return true;
+    public Host host() {
+        return HOST;
     }
 
     @Override

@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.resolve.Host;
 import org.medfetch.resolve.Checksum;
 import org.medfetch.resolve.Classification;
 import org.medfetch.resolve.DatasetInfo;
@@ -29,28 +29,26 @@ import org.medfetch.resolve.Source;
  */
 public final class FigshareResolver implements Resolver {
 
-    public static final String NAME = "figshare";
-    public static final URI DEFAULT_BASE = URI.create("https://api.figshare.com/v2");
+    public static final Host HOST = Host.named("figshare", "api: articles, versions, collections, portals; MD5 checked")
+            .api("https://api.figshare.com/v2").domains("figshare.com", "institutional portals")
+            .examples("https://figshare.com/articles/dataset/BCN20000/24140028")
+            .ids(id -> "https://figshare.com/articles/dataset/mirror/" + id);
+    public static final String NAME = HOST.name();
     /** The largest page the API serves (docs.figshare.com, "Searching, filtering and pagination"). */
     private static final int PAGE_SIZE = 1000;
 
     private final HostClient api;
     private final HttpUrl base;
 
-    public FigshareResolver(OkHttpClient http, URI base) {
-        this.api = new HostClient(http, "Figshare", "The article may be private or embargoed: open its page to "
+    public FigshareResolver(HostContext context) {
+        this.api = context.client("Figshare", "The article may be private or embargoed: open its page to "
                 + "request access.");
-        this.base = HttpUrl.get(base.toString());
+        this.base = context.api(HOST);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public URI defaultBase() {
-        return DEFAULT_BASE;
+    public Host host() {
+        return HOST;
     }
 
     @Override

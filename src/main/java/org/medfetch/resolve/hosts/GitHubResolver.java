@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.resolve.Host;
 import org.medfetch.resolve.Checksum;
 import org.medfetch.resolve.Classification;
 import org.medfetch.resolve.DatasetInfo;
@@ -33,34 +33,27 @@ import org.medfetch.resolve.Source;
  */
 public final class GitHubResolver implements Resolver {
 
-    public static final String NAME = "github";
-    public static final URI DEFAULT_BASE = URI.create("https://api.github.com");
     static final String TOKEN_VARIABLE = "GITHUB_TOKEN";
+    public static final Host HOST = Host.named("github", "git: release assets, one raw file (blob) or folder (tree), "
+            + "else the repository archive").api("https://api.github.com").domains("github.com")
+            .examples("https://github.com/anjany/verse")
+            .credentials(List.of(TOKEN_VARIABLE + " (optional: private repositories, higher rate limit)"));
+    public static final String NAME = HOST.name();
 
     private final HostClient api;
     private final HttpUrl base;
     private final Secret token;
 
-    public GitHubResolver(OkHttpClient http, URI base, UserConfig user) {
-        this.api = new HostClient(http, "GitHub", "The repository may be private: a token with access to it goes in "
+    public GitHubResolver(HostContext context) {
+        this.api = context.client("GitHub", "The repository may be private: a token with access to it goes in "
                 + TOKEN_VARIABLE + ".");
-        this.base = HttpUrl.get(base.toString());
-        this.token = user.variable(TOKEN_VARIABLE).map(v -> new Secret(v, TOKEN_VARIABLE)).orElse(null);
+        this.base = context.api(HOST);
+        this.token = context.user().variable(TOKEN_VARIABLE).map(v -> new Secret(v, TOKEN_VARIABLE)).orElse(null);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public URI defaultBase() {
-        return DEFAULT_BASE;
-    }
-
-    @Override
-    public List<String> credentialSources() {
-        return List.of(TOKEN_VARIABLE + " (optional: 5,000 instead of 60 API requests an hour)");
+    public Host host() {
+        return HOST;
     }
 
     @Override

@@ -13,7 +13,7 @@ import okhttp3.HttpUrl;
  * {@link Redaction}: body and header values are masked as they arrive, so no message, record or
  * exception built from an answer can carry a credential the server echoed, whichever path builds it.
  */
-final class HostAnswer {
+public final class HostAnswer {
 
     /** JSON fields in which APIs put their own error text (Kaggle, Zenodo, Dataverse, AI Studio, OpenXLab). */
     private static final List<String> MESSAGE_FIELDS = List.of("message", "errorMessage", "errorMsg", "msg", "error",
@@ -41,35 +41,35 @@ final class HostAnswer {
         return new HostAnswer(code, redaction.apply(body), masked.build(), url);
     }
 
-    int code() {
+    public int code() {
         return code;
     }
 
-    String body() {
+    public String body() {
         return body;
     }
 
-    Headers headers() {
+    public Headers headers() {
         return headers;
     }
 
-    HttpUrl url() {
+    public HttpUrl url() {
         return url;
     }
 
-    boolean ok() {
+    public boolean ok() {
         return code >= 200 && code < 300;
     }
 
     /** The Retry-After header as sent (seconds or an HTTP date), when there is one. */
-    Optional<String> retryAfter() {
+    public Optional<String> retryAfter() {
         String value = headers.get("Retry-After");
         return value == null || value.isBlank() ? Optional.empty()
                 : Optional.of(value.strip().matches("\\d+") ? value.strip() + " s" : value.strip());
     }
 
     /** The server's own error text from a JSON body, shortened. */
-    Optional<String> serverMessage() {
+    public Optional<String> serverMessage() {
         try {
             JsonNode tree = Json.MAPPER.readTree(body);
             if (tree == null || !tree.isObject()) {
@@ -88,13 +88,13 @@ final class HostAnswer {
     }
 
     /** A server's text as a message shows it: one line, at most 200 characters. */
-    static String shorten(String text) {
+    public static String shorten(String text) {
         String line = text == null ? "" : text.strip().replaceAll("\\s+", " ");
         return line.length() > MAX_MESSAGE ? line.substring(0, MAX_MESSAGE) + "..." : line;
     }
 
     /** Whether the body mentions {@code text}, ignoring case (for answers told apart by their wording). */
-    boolean says(String text) {
+    public boolean says(String text) {
         return body.toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT));
     }
 }

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.resolve.Host;
 import org.medfetch.resolve.Classification;
 import org.medfetch.resolve.DatasetInfo;
 import org.medfetch.resolve.Instructions;
@@ -33,27 +33,28 @@ import org.medfetch.resolve.Source;
  */
 public final class TciaResolver implements Resolver {
 
-    public static final String NAME = "tcia";
-    /** tcia_utils' v4 base (kirbyju/tcia_utils src/tcia_utils/nbia.py setApiUrl). */
-    public static final URI DEFAULT_BASE = URI.create("https://nbia.cancerimagingarchive.net/nbia-api/services/v4");
+    /** The base is tcia_utils' v4 base (kirbyju/tcia_utils src/tcia_utils/nbia.py setApiUrl). */
+    public static final Host HOST = Host.named("tcia", "api: public collections through NBIA, series by series; "
+            + "limited-access collections, analysis results and non-Public wiki spaces as manual steps")
+            .api("https://nbia.cancerimagingarchive.net/nbia-api/services/v4")
+            .domains("cancerimagingarchive.net")
+            .examples("https://www.cancerimagingarchive.net/collection/lung-pet-ct-dx/",
+                    "https://wiki.cancerimagingarchive.net/display/Public/RIDER+Breast+MRI")
+            .ids(id -> "https://wiki.cancerimagingarchive.net/display/Public/" + id.replaceFirst("^Collection=", ""));
+    public static final String NAME = HOST.name();
 
     private final HostClient api;
     private final HttpUrl base;
 
-    public TciaResolver(OkHttpClient http, URI base) {
-        this.api = new HostClient(http, "TCIA (NBIA)", "Public collections need no account; this one may be "
+    public TciaResolver(HostContext context) {
+        this.api = context.client("TCIA (NBIA)", "Public collections need no account; this one may be "
                 + "limited-access: open its page on www.cancerimagingarchive.net for the access steps.");
-        this.base = HttpUrl.get(base.toString());
+        this.base = context.api(HOST);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public URI defaultBase() {
-        return DEFAULT_BASE;
+    public Host host() {
+        return HOST;
     }
 
     @Override

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.resolve.Host;
 import org.medfetch.resolve.Authorizer;
 import org.medfetch.resolve.Checksum;
 import org.medfetch.resolve.Classification;
@@ -31,35 +31,29 @@ import org.medfetch.resolve.Source;
  */
 public final class ZenodoResolver implements Resolver, AuthorizesDownloads {
 
-    public static final String NAME = "zenodo";
-    public static final URI DEFAULT_BASE = URI.create("https://zenodo.org");
     static final String TOKEN_VARIABLE = "ZENODO_TOKEN";
+    public static final Host HOST = Host.named("zenodo", "api: records with MD5; restricted or embargoed records "
+            + "as manual steps").api("https://zenodo.org").domains("zenodo.org", "doi.org/10.5281/zenodo.*")
+            .examples("https://zenodo.org/records/7105232", "https://doi.org/10.5281/zenodo.1214456")
+            .credentials(List.of(TOKEN_VARIABLE + " (optional: restricted records, higher rate limit)"))
+            .ids(id -> "https://zenodo.org/records/" + id);
+    public static final String NAME = HOST.name();
     private static final Pattern DOI = Pattern.compile("/?10\\.5281/zenodo\\.(\\d+)");
 
     private final HostClient api;
     private final HttpUrl base;
     private final Secret token;
 
-    public ZenodoResolver(OkHttpClient http, URI base, UserConfig user) {
-        this.api = new HostClient(http, "Zenodo", "The record may be restricted: request access on its page, then "
+    public ZenodoResolver(HostContext context) {
+        this.api = context.client("Zenodo", "The record may be restricted: request access on its page, then "
                 + "export " + TOKEN_VARIABLE + " (a personal access token from Zenodo → Applications).");
-        this.base = HttpUrl.get(base.toString());
-        this.token = user.variable(TOKEN_VARIABLE).map(v -> new Secret(v, TOKEN_VARIABLE)).orElse(null);
+        this.base = context.api(HOST);
+        this.token = context.user().variable(TOKEN_VARIABLE).map(v -> new Secret(v, TOKEN_VARIABLE)).orElse(null);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public URI defaultBase() {
-        return DEFAULT_BASE;
-    }
-
-    @Override
-    public List<String> credentialSources() {
-        return List.of(TOKEN_VARIABLE + " (optional: restricted records, higher rate limit)");
+    public Host host() {
+        return HOST;
     }
 
     @Override

@@ -17,22 +17,22 @@ class DataverseResolverTest extends ResolverContract {
     static final String HAM = "https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/DBW86T";
 
     @Override
-    FakeHost fake() {
+    protected FakeHost fake() {
         return new DataverseFake();
     }
 
     @Override
-    Resolver resolver(URI base, UserConfig user) {
-        return new DataverseResolver(http, base);
+    protected Resolver resolver(HostContext context) {
+        return new DataverseResolver(context);
     }
 
     @Override
-    List<String> ownLinks() {
+    protected List<String> ownLinks() {
         return List.of(HAM);
     }
 
     @Override
-    String resolvableLink() {
+    protected String resolvableLink() {
         return HAM;
     }
 

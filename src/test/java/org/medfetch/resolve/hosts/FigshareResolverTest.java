@@ -17,22 +17,22 @@ class FigshareResolverTest extends ResolverContract {
     static final String BCN = "https://figshare.com/articles/dataset/BCN20000/24140028";
 
     @Override
-    FakeHost fake() {
+    protected FakeHost fake() {
         return new FigshareFake();
     }
 
     @Override
-    Resolver resolver(URI base, UserConfig user) {
-        return new FigshareResolver(http, base);
+    protected Resolver resolver(HostContext context) {
+        return new FigshareResolver(context);
     }
 
     @Override
-    List<String> ownLinks() {
+    protected List<String> ownLinks() {
         return List.of(BCN);
     }
 
     @Override
-    String resolvableLink() {
+    protected String resolvableLink() {
         return BCN;
     }
 

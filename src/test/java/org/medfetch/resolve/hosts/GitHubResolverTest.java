@@ -19,22 +19,22 @@ class GitHubResolverTest extends ResolverContract {
     static final String VERSE = "https://github.com/anjany/verse";
 
     @Override
-    FakeHost fake() {
+    protected FakeHost fake() {
         return new GitHubFake();
     }
 
     @Override
-    Resolver resolver(URI base, UserConfig user) {
-        return new GitHubResolver(http, base, user);
+    protected Resolver resolver(HostContext context) {
+        return new GitHubResolver(context);
     }
 
     @Override
-    List<String> ownLinks() {
+    protected List<String> ownLinks() {
         return List.of(VERSE);
     }
 
     @Override
-    String resolvableLink() {
+    protected String resolvableLink() {
         return VERSE + "?tab=readme-ov-file";
     }
 
@@ -86,8 +86,7 @@ class GitHubResolverTest extends ResolverContract {
 
     @Test
     void tokenIsSentWhenSet() throws ResolveException {
-        new GitHubResolver(http, URI.create(fake.base().toString()),
-                new UserConfig(Map.of("GITHUB_TOKEN", "ghp_example"), home, warnings::add))
+        resolver(context(Map.of("GITHUB_TOKEN", "ghp_example")))
                 .resolve(entry(VERSE), URI.create(VERSE));
         assertEquals("Bearer ghp_example", fake.to("/repos/anjany/verse").get(0).getHeaders().get("Authorization"));
     }

@@ -24,6 +24,7 @@ import org.medfetch.Main;
 import org.medfetch.cli.CliRun;
 import org.medfetch.resolve.Resolver;
 import org.medfetch.workflow.Settings;
+import org.medfetch.resolve.hosts.kaggle.KaggleFake;
 
 /** The real wiring from Main: `medfetch resolvers`, endpoints from options and variables, credentials. */
 class HostsCliTest {

@@ -11,12 +11,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
+import org.medfetch.Hosts;
 import org.medfetch.cli.CliRun;
 import java.nio.file.Files;
 import okhttp3.OkHttpClient;
@@ -26,6 +27,8 @@ import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.ResolveException;
 import org.medfetch.resolve.Resolver;
 import org.medfetch.resolve.Source;
+import org.medfetch.resolve.hosts.kaggle.KaggleFake;
+import org.medfetch.resolve.hosts.openxlab.OpenXLabFake;
 
 /**
  * Resolves with known fake credentials against every kind of answer (success, refusals, errors, a
@@ -48,27 +51,27 @@ class SecretsNeverShowTest {
     static final List<String> FORBIDDEN = Stream.of(KAGGLE_KEY, KAGGLE_USER + ":" + KAGGLE_KEY, AISTUDIO, AK, SK,
             ZENODO, GITHUB, OpenXLabFake.JWT).flatMap(s -> EchoingHost.forms(s).stream()).toList();
 
-    record Scenario(String link, BiFunction<URI, UserConfig, Resolver> resolver) {
-    }
-
     final OkHttpClient http = new OkHttpClient();
 
     @TempDir
     Path home;
 
-    List<Scenario> scenarios() {
-        return List.of(
-                new Scenario("https://www.kaggle.com/datasets/kmader/rsna-bone-age",
-                        (base, user) -> new KaggleResolver(http, base, new KaggleCredentials(user))),
-                new Scenario("https://www.kaggle.com/c/" + KaggleFake.NOT_ACCEPTED,
-                        (base, user) -> new KaggleResolver(http, base, new KaggleCredentials(user))),
-                new Scenario("https://aistudio.baidu.com/datasetdetail/35660",
-                        (base, user) -> new AiStudioResolver(http, base, new AiStudioToken(user))),
-                new Scenario("https://opendatalab.com/OpenDataLab/HC18",
-                        (base, user) -> new OpenDataLabResolver(http, base,
-                                URI.create(base + "/" + OpenDataLabResolver.SIGN_IN_PATH), new OpenXLabKeys(user))),
-                new Scenario("https://zenodo.org/records/8888", (base, user) -> new ZenodoResolver(http, base, user)),
-                new Scenario("https://github.com/anjany/verse", (base, user) -> new GitHubResolver(http, base, user)));
+    /**
+     * Every host of the registry that reads credentials, at its first example link. A host added with
+     * credentials is checked here without a line of this test, once {@link #ENV} holds one of its variables.
+     */
+    List<Function<HostContext, Resolver>> hostsWithCredentials() {
+        List<Function<HostContext, Resolver>> found = new ArrayList<>();
+        for (Function<HostContext, Resolver> host : Hosts.REGISTRY) {
+            Resolver resolver = host.apply(HostContext.pointedAt(URI.create("http://127.0.0.1:9"), http,
+                    new UserConfig(Map.of(), home, w -> { })));
+            if (!resolver.credentialSources().isEmpty()) {
+                assertTrue(resolver.credentialSources().stream().anyMatch(source -> ENV.keySet().stream()
+                        .anyMatch(source::contains)), () -> "ENV has none of the credentials of " + resolver.name());
+                found.add(host);
+            }
+        }
+        return found;
     }
 
     /** Every host's own fake (answering as it should), then hostile and failing hosts. */
@@ -89,21 +92,30 @@ class SecretsNeverShowTest {
     @Test
     void noCredentialAppearsInAnyOutcome() throws IOException {
         List<String> seen = new ArrayList<>();
-        for (Scenario scenario : scenarios()) {
+        List<String> links = new ArrayList<>();
+        for (Function<HostContext, Resolver> scenario : hostsWithCredentials()) {
+            List<URI> bases = new ArrayList<>();
             for (FakeHost host : hosts()) {
                 try (MockWebServer server = new MockWebServer()) {
                     server.setDispatcher(host);
                     server.start();
                     host.base(server.url("/"));
                     URI base = URI.create(server.url("/").toString().replaceAll("/$", ""));
-                    Resolver resolver = scenario.resolver().apply(base, new UserConfig(ENV, home, seen::add));
-                    seen.add(outcome(resolver, scenario.link()));
+                    Resolver resolver = scenario.apply(HostContext.pointedAt(base, http,
+                            new UserConfig(ENV, home, seen::add)));
+                    for (String link : resolver.host().examples()) {
+                        seen.add(outcome(resolver, link));
+                        links.add(link);
+                    }
                     seen.add(resolver.toString());
                 }
             }
-            URI down = URI.create("http://127.0.0.1:9");
-            seen.add(outcome(scenario.resolver().apply(down, new UserConfig(ENV, home, seen::add)), scenario.link()));
+            Resolver down = scenario.apply(HostContext.pointedAt(URI.create("http://127.0.0.1:9"), http,
+                    new UserConfig(ENV, home, seen::add)));
+            down.host().examples().forEach(link -> seen.add(outcome(down, link)));
         }
+        assertTrue(links.contains("https://www.kaggle.com/c/siim-acrpneumothorax-segmentation")
+                && links.contains("https://aistudio.baidu.com/datasetdetail/35660"), links::toString);
         assertNoCredential(String.join("\n", seen), "the outcomes");
     }
 

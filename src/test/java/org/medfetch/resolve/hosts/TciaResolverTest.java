@@ -21,22 +21,22 @@ class TciaResolverTest extends ResolverContract {
     static final String PET = "1.3.6.1.4.1.14519.5.2.1.6655.2359.168326653468521049193633925711";
 
     @Override
-    FakeHost fake() {
+    protected FakeHost fake() {
         return new TciaFake();
     }
 
     @Override
-    Resolver resolver(URI base, UserConfig user) {
-        return new TciaResolver(http, base);
+    protected Resolver resolver(HostContext context) {
+        return new TciaResolver(context);
     }
 
     @Override
-    List<String> ownLinks() {
+    protected List<String> ownLinks() {
         return List.of(LUNG, "https://wiki.cancerimagingarchive.net/display/Public/RIDER+Breast+MRI");
     }
 
     @Override
-    String resolvableLink() {
+    protected String resolvableLink() {
         return LUNG;
     }
 

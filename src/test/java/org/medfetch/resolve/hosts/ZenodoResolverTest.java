@@ -20,22 +20,22 @@ import org.medfetch.resolve.Source;
 class ZenodoResolverTest extends ResolverContract {
 
     @Override
-    FakeHost fake() {
+    protected FakeHost fake() {
         return new ZenodoFake();
     }
 
     @Override
-    Resolver resolver(URI base, UserConfig user) {
-        return new ZenodoResolver(http, base, user);
+    protected Resolver resolver(HostContext context) {
+        return new ZenodoResolver(context);
     }
 
     @Override
-    List<String> ownLinks() {
+    protected List<String> ownLinks() {
         return List.of("https://zenodo.org/records/7105232", "https://doi.org/10.5281/zenodo.1214456");
     }
 
     @Override
-    String resolvableLink() {
+    protected String resolvableLink() {
         return "https://zenodo.org/records/7105232";
     }
 
@@ -89,8 +89,7 @@ class ZenodoResolverTest extends ResolverContract {
 
     @Test
     void tokenOpensRestrictedRecordsAndTheirFilesNeedIt() throws ResolveException {
-        Resolver withToken = new ZenodoResolver(http, URI.create(fake.base().toString()),
-                new UserConfig(Map.of("ZENODO_TOKEN", "zenodo-token-123"), home, warnings::add));
+        Resolver withToken = resolver(context(Map.of("ZENODO_TOKEN", "zenodo-token-123")));
         Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class,
                 withToken.resolve(entry("https://zenodo.org/records/8888"), URI.create("https://zenodo.org/records/8888")));
         assertEquals("Bearer zenodo-token-123", fake.to("/api/records/8888").get(0).getHeaders().get("Authorization"));

@@ -1,4 +1,4 @@
-package org.medfetch.resolve.hosts;
+package org.medfetch.resolve.hosts.kaggle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +18,10 @@ import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.ResolveException;
 import org.medfetch.resolve.Resolver;
 import org.medfetch.resolve.Source;
+import org.medfetch.resolve.hosts.ResolverContract;
+import org.medfetch.resolve.hosts.FakeHost;
+import org.medfetch.resolve.hosts.HostContext;
+import org.medfetch.resolve.hosts.HostAuthorizer;
 
 class KaggleResolverTest extends ResolverContract {
 
@@ -28,33 +32,32 @@ class KaggleResolverTest extends ResolverContract {
     static final String BONE_AGE = "https://www.kaggle.com/datasets/kmader/rsna-bone-age";
 
     @Override
-    FakeHost fake() {
+    protected FakeHost fake() {
         return new KaggleFake(BASIC);
     }
 
     @Override
-    Map<String, String> env() {
+    protected Map<String, String> env() {
         return Map.of("KAGGLE_USERNAME", USER, "KAGGLE_KEY", KEY);
     }
 
     @Override
-    Resolver resolver(URI base, UserConfig user) {
-        return new KaggleResolver(http, base, new KaggleCredentials(user));
+    protected Resolver resolver(HostContext context) {
+        return new KaggleResolver(context);
     }
 
     @Override
-    List<String> ownLinks() {
+    protected List<String> ownLinks() {
         return List.of(BONE_AGE, "https://www.kaggle.com/c/siim-acrpneumothorax-segmentation");
     }
 
     @Override
-    String resolvableLink() {
+    protected String resolvableLink() {
         return BONE_AGE;
     }
 
     private Resolver with(Map<String, String> env) {
-        return new KaggleResolver(http, URI.create(fake.base().toString()),
-                new KaggleCredentials(new UserConfig(env, home, warnings::add)));
+        return resolver(context(env));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.medfetch.resolve.hosts;
+package org.medfetch.resolve.hosts.kaggle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
 import org.medfetch.resolve.ResolveException;
+import org.medfetch.resolve.hosts.HostClient;
+import org.medfetch.resolve.hosts.HostAnswer;
 
 /** The Kaggle API calls that list a dataset's or a competition's files, page by page. */
 final class KaggleListing {
