@@ -13,9 +13,10 @@ final class FigshareApi {
     private FigshareApi() {
     }
 
-    record Article(String title, String doi, License license, String citation,
+    /** ArticleComplete (details, version details) or Article (a collection's list): files only in the first. */
+    record Article(Long id, String title, String doi, License license, String citation,
                    @JsonProperty("figshare_url") String figshareUrl,
-                   @JsonProperty("url_public_html") String publicHtml) {
+                   @JsonProperty("url_public_html") String publicHtml, java.util.List<File> files) {
     }
 
     record License(String name, String url) {
