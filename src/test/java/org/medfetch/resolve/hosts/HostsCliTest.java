@@ -162,4 +162,30 @@ class HostsCliTest {
         assertEquals(1, run.err().lines().filter(l -> l.contains("is readable by other users")).count(), run.err());
         assertTrue(run.err().contains("chmod 600 " + json), run.err());
     }
+
+    /**
+     * The same outcome, the same exit code: every host that goes online, answered 404 for everything,
+     * makes add exit 4 (issue 11, fix 11: Gitee turned its 404 into manual steps, exit 5).
+     */
+    @Test
+    void notFoundExitsFourOnEveryHostThatAsks() throws IOException {
+        List<String> asked = new ArrayList<>();
+        for (Resolver resolver : Main.resolvers(new Settings(workspace, null, null, false, Map.of(), home)).all()) {
+            if (!resolver.takesEndpoint()) {
+                continue;
+            }
+            EchoingHost notFound = new EchoingHost(404);
+            String url = serve(notFound);
+            String link = resolver.host().examples().get(0);
+            Path fresh = Files.createTempDirectory(workspace, resolver.name());
+            CliRun run = CliRun.run(SecretsNeverShowTest.ENV, home, "--workspace", fresh.toString(), "--endpoint",
+                    resolver.name() + "=" + url, "add", link);
+            if (!notFound.requests.isEmpty()) {
+                asked.add(resolver.name());
+                assertEquals(4, run.exitCode(), () -> resolver.name() + " " + link + ": " + run.out() + run.err());
+            }
+        }
+        assertTrue(asked.containsAll(List.of("gitee", "github", "zenodo", "figshare", "dataverse", "kaggle")),
+                asked::toString);
+    }
 }

@@ -101,4 +101,23 @@ class ZenodoResolverTest extends ResolverContract {
                 .authorize(ZenodoResolver.NAME, URI.create("https://example.org/steal")));
         assertTrue(elsewhere.getMessage().startsWith("refusing to send Zenodo credentials"), elsewhere.getMessage());
     }
+
+    @Test
+    void restrictedOrEmbargoedFilesAreManualStepsNotFailures() throws ResolveException {
+        Resolution.Manual restricted = assertInstanceOf(Resolution.Manual.class,
+                resolve("https://zenodo.org/records/9001"));
+        assertTrue(restricted.instructions().summary().contains("is restricted"), restricted.instructions().summary());
+        Resolution.Manual embargoed = assertInstanceOf(Resolution.Manual.class,
+                resolve("https://zenodo.org/records/9002"));
+        assertTrue(embargoed.instructions().summary().contains("under embargo until 2031-01-01"),
+                embargoed.instructions().summary());
+    }
+
+    @Test
+    void aTokenThatIsRefusedTheFilesStillGivesManualSteps() throws ResolveException {
+        Resolver withToken = resolver(context(Map.of("ZENODO_TOKEN", "zenodo-token-123")));
+        assertInstanceOf(Resolution.Manual.class, withToken.resolve(entry("https://zenodo.org/records/9001"),
+                URI.create("https://zenodo.org/records/9001")));
+        assertEquals(1, fake.to("/api/records/9001/files").size());
+    }
 }
