@@ -43,10 +43,17 @@ public final class LinkShape {
         return !VERSION.matcher(name).matches() && DATA.contains(extension(name));
     }
 
-    /** The link is a page by its shape: a page extension or a version-like last segment. */
+    /**
+     * The link is a page by its shape: a page extension, a version-like last segment, or a landing page
+     * (a DOI no host resolver claimed, which resolves to its publisher's page; Dryad's
+     * {@code /stash/dataset/doi:...}).
+     */
     public static boolean isPage(URI link) {
         String name = fileName(link);
-        return PAGE.contains(extension(name)) || VERSION.matcher(name).matches();
+        String host = link.getHost() == null ? "" : link.getHost().toLowerCase(Locale.ROOT);
+        String path = link.getPath() == null ? "" : link.getPath();
+        return PAGE.contains(extension(name)) || VERSION.matcher(name).matches() || host.equals("doi.org")
+                || host.equals("dx.doi.org") || path.contains("/stash/dataset/");
     }
 
     private static String extension(String name) {
