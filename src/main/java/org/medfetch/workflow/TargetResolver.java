@@ -143,7 +143,7 @@ final class TargetResolver {
         }
         List<Source> sources = fetch.sources().stream().map(s -> s instanceof Source.TorrentSource t
                 ? (Source) new Source.TorrentSource(t.uri(), t.path() != null ? t.path() : "torrent", torrent) : s).toList();
-        return new Resolution.Fetch(sources, fetch.notes(), fetch.info(), fetch.sidecars());
+        return new Resolution.Fetch(sources, fetch.notes(), fetch.info(), fetch.sidecars(), fetch.needsPerson());
     }
 
     /**

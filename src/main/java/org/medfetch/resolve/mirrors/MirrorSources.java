@@ -165,9 +165,9 @@ public final class MirrorSources {
         if (!m.kind().equals("http")) {
             return false;
         }
-        // Hosts that own no site (a data file by its extension, any other page) are not asked.
-        return Resolvers.parse(m.urlOrId()).flatMap(resolvers::owner).map(r -> r.host().domains().isEmpty())
-                .orElse(true);
+        // Hosts that own no site and take no ids (a data file by its extension, any other page) are not asked.
+        return Resolvers.parse(m.urlOrId()).flatMap(resolvers::owner)
+                .map(r -> r.host().domains().isEmpty() && r.host().idLink() == null).orElse(true);
     }
 
     /** A row that is one file (or a brace range of files) at a plain URL. */

@@ -188,4 +188,18 @@ class HostsCliTest {
         assertTrue(asked.containsAll(List.of("gitee", "github", "zenodo", "figshare", "dataverse", "kaggle")),
                 asked::toString);
     }
+
+    @Test
+    void restrictedDataverseFilesLeaveTheDatasetManualUnlessFilesLeavesThemOut() throws IOException {
+        String url = serve(new DataverseFake());
+        String link = "https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/RESTR";
+        CliRun partly = CliRun.run(Map.of(), home, "--workspace", workspace.resolve("a").toString(), "--endpoint",
+                "dataverse=" + url, "add", link);
+        assertEquals(5, partly.exitCode(), partly.out() + partly.err());
+        assertTrue(partly.out().contains("queued 1 file") && partly.out().contains("manual steps needed for the rest")
+                && partly.out().contains("patients.csv"), partly.out());
+        CliRun publicOnly = CliRun.run(Map.of(), home, "--workspace", workspace.resolve("b").toString(), "--endpoint",
+                "dataverse=" + url, "add", link, "--files", "open.csv");
+        assertEquals(0, publicOnly.exitCode(), publicOnly.out() + publicOnly.err());
+    }
 }
