@@ -1,5 +1,7 @@
 package org.medfetch.resolve.hosts;
 
+import org.medfetch.resolve.Classification;
+import org.medfetch.resolve.LinkClass;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -92,5 +94,16 @@ class AiStudioResolverTest extends ResolverContract {
         assertFalse(e.retryable());
         assertTrue(e.getMessage().contains("errorCode 100001") && e.getMessage().contains("need login"), e.getMessage());
         assertTrue(e.getMessage().contains("~/.cache/aistudio/.auth/token"), e.getMessage());
+    }
+
+    @Test
+    void competitionPagesAreCompleteLinksWithManualSteps() throws ResolveException {
+        String link = "https://aistudio.baidu.com/competition/detail/1102/0/introduction";
+        Classification offline = resolver.classify(entry(link), URI.create(link));
+        assertEquals(LinkClass.MANUAL, offline.linkClass());
+        assertTrue(offline.issues().isEmpty(), "not a truncated link: " + offline.issues());
+        Resolution.Manual manual = assertInstanceOf(Resolution.Manual.class, resolve(link));
+        assertTrue(manual.instructions().render().contains("报名"), manual.instructions().render());
+        assertTrue(fake.requests.isEmpty());
     }
 }

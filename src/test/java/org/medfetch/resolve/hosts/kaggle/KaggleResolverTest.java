@@ -1,5 +1,6 @@
 package org.medfetch.resolve.hosts.kaggle;
 
+import org.medfetch.resolve.LinkClass;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -166,5 +167,17 @@ class KaggleResolverTest extends ResolverContract {
                 URI.create("https://storage.googleapis.com/bucket/archive.zip")));
         ResolveException unknown = assertThrows(ResolveException.class, () -> authorizer.authorize("nope", download));
         assertTrue(unknown.getMessage().contains("kaggle"), unknown.getMessage());
+    }
+
+    @Test
+    void legacyOwnerSlugLinksAreDatasets() throws ResolveException {
+        String legacy = "https://www.kaggle.com/kmader/rsna-bone-age";
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve(legacy));
+        assertFalse(fetch.sources().isEmpty());
+        assertFalse(fake.to("/datasets/list/kmader/rsna-bone-age").isEmpty());
+        for (String page : List.of("https://www.kaggle.com/code/someone/notebook", "https://www.kaggle.com/learn/python",
+                "https://www.kaggle.com/docs/api")) {
+            assertEquals(LinkClass.UNAVAILABLE, resolver.classify(entry(page), URI.create(page)).linkClass(), page);
+        }
     }
 }
