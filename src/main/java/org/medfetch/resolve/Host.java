@@ -15,8 +15,8 @@ import java.util.function.UnaryOperator;
  * @param takesEndpoint whether {@code --endpoint NAME=URL} applies (to the default base, or, without one,
  *                      to the link's scheme, host and port)
  * @param domains       the sites it owns, for the docs; empty for hosts recognised by link shape alone
- * @param examples      real links it owns (from the bundled catalog or the host's docs); tests check that
- *                      the registry gives each of them to this host and to no other
+ * @param examples      a link of each shape it owns (from the bundled catalog where it has one); tests
+ *                      check that the registry gives each of them to this host and to no other
  * @param credentials   where credentials are read, in the order they are tried
  * @param notes         one line for the docs' host table: what medfetch does with its links
  * @param idLink        turns an id of this host in the mirror registry (a record number, OWNER/NAME, a

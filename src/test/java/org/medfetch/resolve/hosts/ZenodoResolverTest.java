@@ -120,4 +120,16 @@ class ZenodoResolverTest extends ResolverContract {
                 URI.create("https://zenodo.org/records/9001")));
         assertEquals(1, fake.to("/api/records/9001/files").size());
     }
+
+    @Test
+    void recordedRecordGivesTitleLicenseAndCitationFromItsMetadata() throws ResolveException {
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve("https://zenodo.org/records/1200251"));
+        assertEquals("Xenon", fetch.info().title());
+        assertEquals("10.5281/zenodo.1200251", fetch.info().doi());
+        assertEquals("Apache-2.0", fetch.info().license());
+        assertTrue(fetch.info().citation().startsWith("Maassen, Jason; Verhoeven, Stefan;"), fetch.info().citation());
+        assertTrue(fetch.info().citation().endsWith("(2018). Xenon. Zenodo. https://doi.org/10.5281/zenodo.1200251"),
+                fetch.info().citation());
+        assertEquals("NLeSC/Xenon-2.6.1.zip", fetch.sources().get(0).path());
+    }
 }
