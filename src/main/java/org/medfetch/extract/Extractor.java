@@ -140,6 +140,11 @@ public final class Extractor {
                 "cannot write " + target.getFileName() + ": " + message, e);
     }
 
+    /** Removes an earlier extraction's tree (or a single .gz's file) before unpacking again. */
+    public static void remove(Path extracted) throws IOException {
+        delete(extracted);
+    }
+
     /** Deletes a folder tree without following links (a link is removed, never what it points to). */
     static void delete(Path folder) throws IOException {
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.medfetch.extract.ExtractLimits;
 import org.medfetch.resolve.DatasetInfo;
 import org.medfetch.resolve.Instructions;
 
@@ -62,6 +63,19 @@ final class JobJson {
         List<String> steps = new ArrayList<>();
         node.path("steps").forEach(s -> steps.add(s.asText()));
         return new Instructions(node.path("summary").asText(), steps);
+    }
+
+    /** What add stores with a job that is to be unpacked: the choices, not the limits (those are the run's). */
+    static String extract(ExtractRequest request) {
+        return write(g -> {
+            g.writeBooleanField("remove_archive", request.removeArchive());
+            g.writeBooleanField("hash", request.hash());
+        });
+    }
+
+    static ExtractRequest extract(String json, ExtractLimits limits) {
+        JsonNode n = read(json);
+        return new ExtractRequest(n.path("remove_archive").asBoolean(false), n.path("hash").asBoolean(false), limits);
     }
 
     static String info(DatasetInfo info) {

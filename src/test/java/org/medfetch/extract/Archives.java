@@ -18,28 +18,28 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
 
 /** Builds the archives the extraction tests unpack, good and hostile, entry by entry. */
-final class Archives {
+public final class Archives {
 
     /** One entry: a file with content, a folder, a symbolic or hard link, or a device file. */
-    record Item(String name, Entry.Type type, byte[] content, String link) {
+    public record Item(String name, Entry.Type type, byte[] content, String link) {
 
-        static Item file(String name, String content) {
+        public static Item file(String name, String content) {
             return new Item(name, Entry.Type.FILE, content.getBytes(StandardCharsets.UTF_8), null);
         }
 
-        static Item dir(String name) {
+        public static Item dir(String name) {
             return new Item(name, Entry.Type.DIRECTORY, new byte[0], null);
         }
 
-        static Item symlink(String name, String target) {
+        public static Item symlink(String name, String target) {
             return new Item(name, Entry.Type.SYMLINK, new byte[0], target);
         }
 
-        static Item hardlink(String name, String target) {
+        public static Item hardlink(String name, String target) {
             return new Item(name, Entry.Type.HARDLINK, new byte[0], target);
         }
 
-        static Item device(String name) {
+        public static Item device(String name) {
             return new Item(name, Entry.Type.SPECIAL, new byte[0], null);
         }
     }
@@ -47,7 +47,7 @@ final class Archives {
     private Archives() {
     }
 
-    static Path tar(Path file, ArchiveFormat format, List<Item> items) throws IOException {
+    public static Path tar(Path file, ArchiveFormat format, List<Item> items) throws IOException {
         try (OutputStream raw = Files.newOutputStream(file); OutputStream out = compressed(raw, format);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -83,7 +83,7 @@ final class Archives {
         };
     }
 
-    static Path zip(Path file, List<Item> items) throws IOException {
+    public static Path zip(Path file, List<Item> items) throws IOException {
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(file)) {
             for (Item i : items) {
                 ZipArchiveEntry e = new ZipArchiveEntry(i.type() == Entry.Type.DIRECTORY && !i.name().endsWith("/")
@@ -105,7 +105,7 @@ final class Archives {
         return file;
     }
 
-    static Path sevenZ(Path file, List<Item> items) throws IOException {
+    public static Path sevenZ(Path file, List<Item> items) throws IOException {
         try (SevenZOutputFile out = new SevenZOutputFile(file.toFile())) {
             for (Item i : items) {
                 SevenZArchiveEntry e = new SevenZArchiveEntry();
@@ -121,7 +121,7 @@ final class Archives {
         return file;
     }
 
-    static Path gz(Path file, String content) throws IOException {
+    public static Path gz(Path file, String content) throws IOException {
         try (OutputStream out = new GzipCompressorOutputStream(Files.newOutputStream(file))) {
             out.write(content.getBytes(StandardCharsets.UTF_8));
         }
