@@ -88,6 +88,14 @@ final class JobJson {
             g.writeStringField("license", info.license());
             g.writeStringField("citation", info.citation());
             g.writeStringField("landing_page", info.landingPage());
+            g.writeArrayFieldStart("authors");
+            for (String author : info.authors()) {
+                g.writeString(author);
+            }
+            g.writeEndArray();
+            g.writeStringField("year", info.year());
+            g.writeStringField("version", info.version());
+            g.writeStringField("publisher", info.publisher());
         });
     }
 
@@ -96,8 +104,10 @@ final class JobJson {
             return DatasetInfo.NONE;
         }
         JsonNode n = read(json);
+        List<String> authors = new ArrayList<>();
+        n.path("authors").forEach(a -> authors.add(a.asText()));
         return new DatasetInfo(text(n, "title"), text(n, "doi"), text(n, "license"), text(n, "citation"),
-                text(n, "landing_page"));
+                text(n, "landing_page"), authors, text(n, "year"), text(n, "version"), text(n, "publisher"));
     }
 
     private static String text(JsonNode node, String field) {

@@ -105,7 +105,7 @@ public final class DataverseResolver implements Resolver {
         if (sources.isEmpty()) {
             throw api.unexpected("dataset " + pid + " lists no files");
         }
-        return new Resolution.Fetch(sources, null, info(pid, link, version), Map.of());
+        return new Resolution.Fetch(sources, null, info(pid, link, version, data), Map.of());
     }
 
     private Source source(HttpUrl base, DataverseApi.FileEntry file) throws ResolveException {
@@ -144,9 +144,10 @@ public final class DataverseResolver implements Resolver {
                 field.getKey().toLowerCase(Locale.ROOT).contains("guestbook") && !field.getValue().isNull());
     }
 
-    private static DatasetInfo info(String pid, URI link, DataverseApi.Version version) {
+    private static DatasetInfo info(String pid, URI link, DataverseApi.Version version, JsonNode data) {
         String title = null;
         String license = null;
+        List<String> authors = new ArrayList<>();
         if (version != null) {
             license = version.license() != null ? version.license().name() : version.termsOfUse();
             if (version.metadataBlocks() != null && version.metadataBlocks().citation() != null
@@ -154,10 +155,22 @@ public final class DataverseResolver implements Resolver {
                 title = version.metadataBlocks().citation().fields().stream()
                         .filter(f -> "title".equals(f.typeName()) && f.value() != null && f.value().isTextual())
                         .map(f -> f.value().asText()).findFirst().orElse(null);
+                // "author" is a compound field: a list of {authorName: {value}, authorAffiliation: ...}
+                version.metadataBlocks().citation().fields().stream().filter(f -> "author".equals(f.typeName())
+                        && f.value() != null).forEach(f -> f.value().forEach(a -> {
+                            if (a.path("authorName").hasNonNull("value")) {
+                                authors.add(a.path("authorName").get("value").asText());
+                            }
+                        }));
             }
         }
         String doi = pid.startsWith("doi:") ? pid.substring(4) : null;
-        return new DatasetInfo(title, doi, license, null, link.toString());
+        String versionNumber = data.path("latestVersion").hasNonNull("versionNumber")
+                ? data.path("latestVersion").get("versionNumber").asText() + "."
+                + data.path("latestVersion").path("versionMinorNumber").asText("0") : null;
+        return new DatasetInfo(title, doi, license, null, link.toString(), authors,
+                DatasetInfo.yearOf(data.path("publicationDate").asText(null)), versionNumber,
+                data.path("publisher").asText(null));
     }
 
     private static Instructions manual(CatalogEntry entry, URI link, List<String> restricted, boolean guestbook) {

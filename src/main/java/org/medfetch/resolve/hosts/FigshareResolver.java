@@ -95,7 +95,10 @@ public final class FigshareResolver implements Resolver {
         }
         DatasetInfo info = new DatasetInfo(about.title(), about.doi(),
                 about.license() == null ? null : about.license().name(), about.citation(),
-                about.figshareUrl() != null ? about.figshareUrl() : link.toString());
+                about.figshareUrl() != null ? about.figshareUrl() : link.toString(),
+                about.authors() == null ? List.of() : about.authors().stream().map(FigshareApi.Author::fullName).toList(),
+                DatasetInfo.yearOf(about.publishedDate()), about.version() == null ? null : String.valueOf(about.version()),
+                "figshare");
         Instructions elsewhere = linkOnly.isEmpty() ? null : new Instructions(linkOnly.size()
                 + " file(s) of this article are only links to another site; fetch them there:", linkOnly);
         if (sources.isEmpty()) {

@@ -18,7 +18,7 @@ final class ZenodoApi {
     }
 
     record Metadata(String title, String doi, License license, @JsonProperty("access_right") String accessRight,
-                    List<Creator> creators, @JsonProperty("publication_date") String publicationDate) {
+                    List<Creator> creators, @JsonProperty("publication_date") String publicationDate, String version) {
     }
 
     /** Zenodo gives {@code {"id": "cc-by-4.0"}}; older records also a title. */
