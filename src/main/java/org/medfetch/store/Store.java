@@ -29,10 +29,18 @@ public final class Store implements AutoCloseable {
     private final Sql sql;
     private final Clock clock;
 
+    private final ExtractionStore extractions;
+
     private Store(Connection connection, Clock clock) {
         this.connection = connection;
         this.sql = new Sql(connection);
         this.clock = clock;
+        this.extractions = new ExtractionStore(this, sql);
+    }
+
+    /** Extraction settings of jobs and what each archive's extraction wrote. */
+    public ExtractionStore extractions() {
+        return extractions;
     }
 
     /** Opens (creating if needed) the database and brings its schema up to date. */
@@ -406,11 +414,11 @@ public final class Store implements AutoCloseable {
         return states.stream().map(s -> "'" + s.label() + "'").sorted().collect(Collectors.joining(", "));
     }
 
-    private interface Call<T> {
+    interface Call<T> {
         T call() throws SQLException;
     }
 
-    private static <T> T call(Call<T> work) {
+    static <T> T call(Call<T> work) {
         try {
             return work.call();
         } catch (SQLException e) {

@@ -118,6 +118,9 @@ public final class AddTargets {
         JobOptions options = new JobOptions(request.files(), request.torrent());
         Job job = workspace.store().addJob(job(resolved, JobState.ACTIVE, JobJson.instructions(fetch.notes()),
                 options.toJson(), JobJson.info(fetch.info())), request.project());
+        if (request.extract() != null) {
+            workspace.store().extractions().setSettings(job.id(), JobJson.extract(request.extract()));
+        }
         for (int i = 0; i < sources.size(); i++) {
             Source source = sources.get(i);
             String path = planned.get(i).path();

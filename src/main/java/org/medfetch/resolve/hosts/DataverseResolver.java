@@ -117,7 +117,7 @@ public final class DataverseResolver implements Resolver {
             throw api.unexpected("dataset " + pid + " lists no files");
         }
         Instructions steps = restricted.isEmpty() ? null : manual(entry, link, restricted, false);
-        return new Resolution.Fetch(sources, steps, info(pid, link, version), Map.of(), restricted);
+        return new Resolution.Fetch(sources, steps, info(pid, link, version, data), Map.of(), restricted);
     }
 
     /** One file's page ({@code file.xhtml?persistentId=} or {@code ?fileId=}): that file alone. */
@@ -174,9 +174,10 @@ public final class DataverseResolver implements Resolver {
                 field.getKey().toLowerCase(Locale.ROOT).contains("guestbook") && !field.getValue().isNull());
     }
 
-    private static DatasetInfo info(String pid, URI link, DataverseApi.Version version) {
+    private static DatasetInfo info(String pid, URI link, DataverseApi.Version version, JsonNode data) {
         String title = null;
         String license = null;
+        List<String> authors = new ArrayList<>();
         if (version != null) {
             license = version.license() != null ? version.license().name() : version.termsOfUse();
             if (version.metadataBlocks() != null && version.metadataBlocks().citation() != null
@@ -184,10 +185,22 @@ public final class DataverseResolver implements Resolver {
                 title = version.metadataBlocks().citation().fields().stream()
                         .filter(f -> "title".equals(f.typeName()) && f.value() != null && f.value().isTextual())
                         .map(f -> f.value().asText()).findFirst().orElse(null);
+                // "author" is a compound field: a list of {authorName: {value}, authorAffiliation: ...}
+                version.metadataBlocks().citation().fields().stream().filter(f -> "author".equals(f.typeName())
+                        && f.value() != null).forEach(f -> f.value().forEach(a -> {
+                            if (a.path("authorName").hasNonNull("value")) {
+                                authors.add(a.path("authorName").get("value").asText());
+                            }
+                        }));
             }
         }
         String doi = pid.startsWith("doi:") ? pid.substring(4) : null;
-        return new DatasetInfo(title, doi, license, null, link.toString());
+        String versionNumber = data.path("latestVersion").hasNonNull("versionNumber")
+                ? data.path("latestVersion").get("versionNumber").asText() + "."
+                + data.path("latestVersion").path("versionMinorNumber").asText("0") : null;
+        return new DatasetInfo(title, doi, license, null, link.toString(), authors,
+                DatasetInfo.yearOf(data.path("publicationDate").asText(null)), versionNumber,
+                data.path("publisher").asText(null));
     }
 
     private static Instructions manual(CatalogEntry entry, URI link, List<String> restricted, boolean guestbook) {

@@ -126,7 +126,10 @@ public final class FigshareResolver implements Resolver {
         }
         DatasetInfo info = new DatasetInfo(about.title(), about.doi(),
                 about.license() == null ? null : about.license().name(), about.citation(),
-                about.figshareUrl() != null ? about.figshareUrl() : link.toString());
+                about.figshareUrl() != null ? about.figshareUrl() : link.toString(),
+                about.authors() == null ? List.of() : about.authors().stream().map(FigshareApi.Author::fullName).toList(),
+                DatasetInfo.yearOf(about.publishedDate()), about.version() == null ? null : String.valueOf(about.version()),
+                "figshare");
         return result(sources, linkOnly, info, "article " + item.id() + (only != null ? " has no file " + only : ""));
     }
 

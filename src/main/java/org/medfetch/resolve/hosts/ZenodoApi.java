@@ -41,7 +41,7 @@ final class ZenodoApi {
     /** Zenodo's legacy serializer: access_right open | embargoed | restricted | closed, with embargo_date. */
     record Metadata(String title, String doi, License license, @JsonProperty("access_right") String accessRight,
                     @JsonProperty("embargo_date") String embargoDate,
-                    List<Creator> creators, @JsonProperty("publication_date") String publicationDate) {
+                    List<Creator> creators, @JsonProperty("publication_date") String publicationDate, String version) {
     }
 
     /** InvenioRDM's access block: record and files public | restricted, and an embargo. */

@@ -148,7 +148,9 @@ public final class ZenodoResolver implements Resolver, AuthorizesDownloads {
         String license = m == null || m.license() == null ? null : first(m.license().id(), m.license().title());
         String page = record.links() != null && record.links().html() != null ? record.links().html()
                 : base.newBuilder().addPathSegment("records").addPathSegment(id).build().toString();
-        return new DatasetInfo(title, doi, license, citation(m, doi), page);
+        return new DatasetInfo(title, doi, license, citation(m, doi), page, m == null || m.creators() == null ? List.of()
+                : m.creators().stream().map(ZenodoApi.Creator::name).toList(),
+                m == null ? null : DatasetInfo.yearOf(m.publicationDate()), m == null ? null : m.version(), "Zenodo");
     }
 
     /** "Creators (year). Title. Zenodo. https://doi.org/DOI", from the record's own metadata. */
