@@ -14,7 +14,7 @@ final class ZenodoFake extends FakeHost {
             case "/api/records/1214456" -> json("zenodo/record-1214456.json");
             case "/api/records/5555" -> json("zenodo/record-5555.json");
             case "/api/records/5555/files" -> json("zenodo/files-5555.json");
-            case "/api/records/1200251" -> json("zenodo/recorded-record-1200251.json");
+            case "/api/records/1200251" -> json("recorded/zenodo-record-1200251.json");
             case "/api/records/1200251/files" -> json("zenodo/files-1200251.json");
             case "/api/records/9001" -> json("zenodo/record-9001-restricted.json");
             case "/api/records/9002" -> json("zenodo/record-9002-embargoed.json");
