@@ -26,6 +26,8 @@ import org.medfetch.resolve.hosts.TorrentFileResolver;
 import org.medfetch.resolve.hosts.UserConfig;
 import org.medfetch.resolve.hosts.WebPageResolver;
 import org.medfetch.resolve.hosts.ZenodoResolver;
+import org.medfetch.resolve.hosts.buckets.GcsResolver;
+import org.medfetch.resolve.hosts.buckets.S3Resolver;
 import org.medfetch.resolve.hosts.kaggle.KaggleResolver;
 import org.medfetch.resolve.hosts.openxlab.OpenDataLabResolver;
 import org.medfetch.resolve.web.ProbeCache;
@@ -56,6 +58,8 @@ public final class Hosts {
             OpenDataLabResolver::new,
             GitHubResolver::new,
             GiteeResolver::new,
+            S3Resolver::new,
+            GcsResolver::new,
             DownloadPageResolver::new,
             DropboxResolver::new,
             context -> ManualHosts.DOCUMENT_VIEW,

@@ -88,7 +88,7 @@ class ClassificationTest {
         "https://www.notion.so/HTTP-POST-0e0a4ca7ff594009b830b3c736964224?pvs=21, manual, info-page",
         "https://blog.csdn.net/weixin_43916387/article/details/116464264, manual, info-page",
         "http://preprocessed-connectomes/, unavailable, incomplete-link",
-        "https://msd-for-monai.s3-us-west-2.amazonaws.com/Task09_Spleen.tar, http, direct",
+        "https://msd-for-monai.s3-us-west-2.amazonaws.com/Task09_Spleen.tar, api, s3",
         "http://127.0.0.1:8080/file.bin, http, direct",
         "https://example.org/about/, manual, web-page",
     })
