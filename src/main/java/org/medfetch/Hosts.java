@@ -21,6 +21,7 @@ import org.medfetch.resolve.hosts.HyperAiResolver;
 import org.medfetch.resolve.hosts.IncompleteLinkResolver;
 import org.medfetch.resolve.hosts.MagnetResolver;
 import org.medfetch.resolve.hosts.ManualHosts;
+import org.medfetch.resolve.hosts.PhysioNetResolver;
 import org.medfetch.resolve.hosts.TciaResolver;
 import org.medfetch.resolve.hosts.TorrentFileResolver;
 import org.medfetch.resolve.hosts.UserConfig;
@@ -58,6 +59,7 @@ public final class Hosts {
             OpenDataLabResolver::new,
             GitHubResolver::new,
             GiteeResolver::new,
+            PhysioNetResolver::new,
             S3Resolver::new,
             GcsResolver::new,
             DownloadPageResolver::new,

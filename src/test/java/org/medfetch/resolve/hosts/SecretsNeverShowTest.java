@@ -45,11 +45,15 @@ class SecretsNeverShowTest {
     static final String SK = "sk-SECRET-3344";
     static final String ZENODO = "zenodo-SECRET-77>?88";
     static final String GITHUB = "ghp-SECRET-99??00";
-    static final Map<String, String> ENV = Map.of("KAGGLE_USERNAME", KAGGLE_USER, "KAGGLE_KEY", KAGGLE_KEY,
-            "AISTUDIO_ACCESS_TOKEN", AISTUDIO, "OPENXLAB_AK", AK, "OPENXLAB_SK", SK, "ZENODO_TOKEN", ZENODO,
-            "GITHUB_TOKEN", GITHUB);
+    static final String PHYSIONET_USER = "physionet-user";
+    static final String PHYSIONET = "physionet-SECRET-1?>~2";
+    static final Map<String, String> ENV = Map.ofEntries(Map.entry("KAGGLE_USERNAME", KAGGLE_USER),
+            Map.entry("KAGGLE_KEY", KAGGLE_KEY), Map.entry("AISTUDIO_ACCESS_TOKEN", AISTUDIO), Map.entry("OPENXLAB_AK", AK),
+            Map.entry("OPENXLAB_SK", SK), Map.entry("ZENODO_TOKEN", ZENODO), Map.entry("GITHUB_TOKEN", GITHUB),
+            Map.entry("PHYSIONET_USERNAME", PHYSIONET_USER), Map.entry("PHYSIONET_PASSWORD", PHYSIONET));
     static final List<String> FORBIDDEN = Stream.of(KAGGLE_KEY, KAGGLE_USER + ":" + KAGGLE_KEY, AISTUDIO, AK, SK,
-            ZENODO, GITHUB, OpenXLabFake.JWT).flatMap(s -> EchoingHost.forms(s).stream()).toList();
+            ZENODO, GITHUB, PHYSIONET, PHYSIONET_USER + ":" + PHYSIONET, OpenXLabFake.JWT)
+            .flatMap(s -> EchoingHost.forms(s).stream()).toList();
 
     final OkHttpClient http = new OkHttpClient();
 
