@@ -28,6 +28,7 @@ import org.medfetch.resolve.hosts.UserConfig;
 import org.medfetch.resolve.hosts.WebPageResolver;
 import org.medfetch.resolve.hosts.ZenodoResolver;
 import org.medfetch.resolve.hosts.buckets.GcsResolver;
+import org.medfetch.resolve.hosts.gdrive.GoogleDriveResolver;
 import org.medfetch.resolve.hosts.buckets.S3Resolver;
 import org.medfetch.resolve.hosts.kaggle.KaggleResolver;
 import org.medfetch.resolve.hosts.openxlab.OpenDataLabResolver;
@@ -64,6 +65,7 @@ public final class Hosts {
             GcsResolver::new,
             DownloadPageResolver::new,
             DropboxResolver::new,
+            GoogleDriveResolver::new,
             context -> ManualHosts.DOCUMENT_VIEW,
             context -> ManualHosts.PROJECT_PAGE,
             context -> ManualHosts.MEGA,
