@@ -29,6 +29,7 @@ import org.medfetch.resolve.hosts.WebPageResolver;
 import org.medfetch.resolve.hosts.ZenodoResolver;
 import org.medfetch.resolve.hosts.buckets.GcsResolver;
 import org.medfetch.resolve.hosts.gdrive.GoogleDriveResolver;
+import org.medfetch.resolve.hosts.synapse.SynapseResolver;
 import org.medfetch.resolve.hosts.buckets.S3Resolver;
 import org.medfetch.resolve.hosts.kaggle.KaggleResolver;
 import org.medfetch.resolve.hosts.openxlab.OpenDataLabResolver;
@@ -61,6 +62,7 @@ public final class Hosts {
             GitHubResolver::new,
             GiteeResolver::new,
             PhysioNetResolver::new,
+            SynapseResolver::new,
             S3Resolver::new,
             GcsResolver::new,
             DownloadPageResolver::new,

@@ -47,12 +47,14 @@ class SecretsNeverShowTest {
     static final String GITHUB = "ghp-SECRET-99??00";
     static final String PHYSIONET_USER = "physionet-user";
     static final String PHYSIONET = "physionet-SECRET-1?>~2";
+    static final String SYNAPSE = "synapse-SECRET-3~>?4";
     static final Map<String, String> ENV = Map.ofEntries(Map.entry("KAGGLE_USERNAME", KAGGLE_USER),
             Map.entry("KAGGLE_KEY", KAGGLE_KEY), Map.entry("AISTUDIO_ACCESS_TOKEN", AISTUDIO), Map.entry("OPENXLAB_AK", AK),
             Map.entry("OPENXLAB_SK", SK), Map.entry("ZENODO_TOKEN", ZENODO), Map.entry("GITHUB_TOKEN", GITHUB),
-            Map.entry("PHYSIONET_USERNAME", PHYSIONET_USER), Map.entry("PHYSIONET_PASSWORD", PHYSIONET));
+            Map.entry("PHYSIONET_USERNAME", PHYSIONET_USER), Map.entry("PHYSIONET_PASSWORD", PHYSIONET),
+            Map.entry("SYNAPSE_AUTH_TOKEN", SYNAPSE));
     static final List<String> FORBIDDEN = Stream.of(KAGGLE_KEY, KAGGLE_USER + ":" + KAGGLE_KEY, AISTUDIO, AK, SK,
-            ZENODO, GITHUB, PHYSIONET, PHYSIONET_USER + ":" + PHYSIONET, OpenXLabFake.JWT)
+            ZENODO, GITHUB, PHYSIONET, PHYSIONET_USER + ":" + PHYSIONET, SYNAPSE, OpenXLabFake.JWT)
             .flatMap(s -> EchoingHost.forms(s).stream()).toList();
 
     final OkHttpClient http = new OkHttpClient();
