@@ -9,6 +9,7 @@ import org.medfetch.resolve.Resolver;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.hosts.AcademicTorrentsResolver;
 import org.medfetch.resolve.hosts.AiStudioResolver;
+import org.medfetch.resolve.hosts.ChallengeHosts;
 import org.medfetch.resolve.hosts.DataverseResolver;
 import org.medfetch.resolve.hosts.DirectHttpResolver;
 import org.medfetch.resolve.hosts.DownloadPageResolver;
@@ -22,6 +23,7 @@ import org.medfetch.resolve.hosts.IncompleteLinkResolver;
 import org.medfetch.resolve.hosts.MagnetResolver;
 import org.medfetch.resolve.hosts.ManualHosts;
 import org.medfetch.resolve.hosts.PhysioNetResolver;
+import org.medfetch.resolve.hosts.PortalHosts;
 import org.medfetch.resolve.hosts.TciaResolver;
 import org.medfetch.resolve.hosts.TorrentFileResolver;
 import org.medfetch.resolve.hosts.UserConfig;
@@ -73,6 +75,15 @@ public final class Hosts {
             context -> ManualHosts.MEGA,
             context -> ManualHosts.HEYWHALE,
             context -> ManualHosts.INFO_PAGE,
+            context -> ChallengeHosts.GRAND_CHALLENGE,
+            context -> ChallengeHosts.CODALAB,
+            context -> ChallengeHosts.TIANCHI,
+            context -> PortalHosts.IEEE_DATAPORT,
+            context -> PortalHosts.CARDIAC_ATLAS,
+            context -> PortalHosts.BOX,
+            context -> PortalHosts.MEDICAL_DECATHLON,
+            context -> PortalHosts.NITRC,
+            context -> PortalHosts.ARTICLE,
             DirectHttpResolver::new,
             WebPageResolver::new);
 
