@@ -41,7 +41,8 @@ public final class PhysioNetResolver implements Resolver, AuthorizesDownloads {
             + "SHA256SUMS.txt; credentialed ones with a PhysioNet account, else the access steps")
             .api("https://physionet.org").domains("physionet.org")
             .examples("https://physionet.org/content/mitdb/1.0.0/", "https://physionet.org/files/ptb-xl/1.0.3/",
-                    "https://physionet.org/content/mimic-cxr-jpg/2.1.0/", "https://physionet.org/content/chbmit/")
+                    "https://physionet.org/content/mimic-cxr-jpg/2.1.0/", "https://physionet.org/content/chbmit/",
+                    "https://physionet.org/physiobank/database/mimiccxr/", "https://physionet.org/challenge/2019/")
             .credentials(List.of(USER_VARIABLE + " + " + PASSWORD_VARIABLE
                     + " (credentialed and restricted projects)"))
             .ids(id -> "https://physionet.org/content/" + id + "/");
@@ -70,8 +71,30 @@ public final class PhysioNetResolver implements Resolver, AuthorizesDownloads {
         if (!HostName.isHttp(link) || !HostName.within(link, "physionet.org")) {
             return false;
         }
+        return project(link) != null;
+    }
+
+    /** A project and its version, when the link names one. */
+    record Project(String slug, String version) {
+    }
+
+    /**
+     * The project slug and, when the link names one, its version: {@code content/<slug>/<version>/},
+     * {@code files/...}, the old {@code physiobank/database/<slug>/} and {@code challenge/<year>/} (now the
+     * project {@code challenge-<year>}).
+     */
+    static Project project(URI link) {
         List<String> s = HostName.segments(link);
-        return s.size() >= 2 && (s.get(0).equals("content") || s.get(0).equals("files"));
+        if (s.size() >= 2 && (s.get(0).equals("content") || s.get(0).equals("files"))) {
+            return new Project(s.get(1), s.size() > 2 && VERSION.matcher(s.get(2)).matches() ? s.get(2) : null);
+        }
+        if (s.size() >= 3 && s.get(0).equals("physiobank") && s.get(1).equals("database")) {
+            return new Project(s.get(2), null);
+        }
+        if (s.size() >= 2 && s.get(0).equals("challenge") && s.get(1).matches("\\d{4}")) {
+            return new Project("challenge-" + s.get(1), null);
+        }
+        return null;
     }
 
     @Override
@@ -81,9 +104,9 @@ public final class PhysioNetResolver implements Resolver, AuthorizesDownloads {
 
     @Override
     public Resolution resolve(CatalogEntry entry, URI link) throws ResolveException {
-        List<String> s = HostName.segments(link);
-        String slug = s.get(1);
-        String version = s.size() > 2 && VERSION.matcher(s.get(2)).matches() ? s.get(2) : latest(slug);
+        Project project = project(link);
+        String slug = project.slug();
+        String version = project.version() != null ? project.version() : latest(slug);
         HttpUrl files = base.newBuilder().addPathSegment("files").addPathSegment(slug).addPathSegment(version).build();
         HttpUrl sums = files.newBuilder().addPathSegment("SHA256SUMS.txt").build();
         HostAnswer answer = api.send(api.request(sums, Map.of("Accept", "text/plain")).build());

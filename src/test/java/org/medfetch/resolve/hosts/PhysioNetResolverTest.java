@@ -68,6 +68,15 @@ class PhysioNetResolverTest extends ResolverContract {
     }
 
     @Test
+    void oldPhysioBankAndChallengeLinksNameTheirProjects() {
+        assertEquals(new PhysioNetResolver.Project("mimiccxr", null),
+                PhysioNetResolver.project(URI.create("https://physionet.org/physiobank/database/mimiccxr/")));
+        assertEquals(new PhysioNetResolver.Project("challenge-2019", null),
+                PhysioNetResolver.project(URI.create("https://physionet.org/challenge/2019/")));
+        assertNull(PhysioNetResolver.project(URI.create("https://physionet.org/about/")));
+    }
+
+    @Test
     void aCredentialedProjectWithoutAnAccountIsTheAccessSteps() throws ResolveException {
         Resolution.Manual manual = assertInstanceOf(Resolution.Manual.class,
                 resolve("https://physionet.org/content/mimic-cxr-jpg/2.1.0/"));
