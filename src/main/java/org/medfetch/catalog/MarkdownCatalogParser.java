@@ -27,7 +27,7 @@ import org.commonmark.parser.Parser;
  */
 public final class MarkdownCatalogParser {
 
-    private static final Pattern URL_IN_TEXT = Pattern.compile("(?:https?://|magnet:\\?)\\S+");
+    private static final Pattern URL_IN_TEXT = Pattern.compile("(?:https?://|s3://|gs://|magnet:\\?)\\S+");
 
     private final Parser parser = Parser.builder()
             .extensions(List.of(TablesExtension.create()))
