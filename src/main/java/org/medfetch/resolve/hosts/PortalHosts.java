@@ -122,13 +122,16 @@ public final class PortalHosts {
         List<String> s = HostName.segments(link);
         int indi = s.indexOf("indi");
         String project = indi >= 0 && indi + 1 < s.size() ? s.get(indi + 1) : null;
-        String bucket = project == null ? null : INDI_BUCKET.get(project);
+        String page = s.isEmpty() ? "" : s.get(s.size() - 1).toLowerCase(java.util.Locale.ROOT);
+        // ABIDE II has its own folder (ABIDE2; a public aws s3 ls of it, code search id 32430185151).
+        String bucket = project == null ? null : "abide".equals(project) && page.startsWith("abide_ii")
+                ? "s3://fcp-indi/data/Projects/ABIDE2/" : INDI_BUCKET.get(project);
         List<String> steps = new ArrayList<>();
         if (bucket != null) {
             steps.add("The project's data is in the open INDI bucket (no account): medfetch add " + bucket
                     + "<sub-folder>/ (e.g. RawDataBIDS/<site>/), or with the AWS CLI: aws s3 sync --no-sign-request "
                     + bucket + " " + Steps.folder(entry));
-            if (project.equals("abide")) {
+            if (bucket.endsWith("/ABIDE/")) {
                 steps.add("ABIDE Preprocessed (Preprocessed Connectomes Project): medfetch add "
                         + "s3://fcp-indi/data/Projects/ABIDE_Initiative/Outputs/<pipeline>/<strategy>/<derivative>/ "
                         + "(e.g. cpac/filt_global/rois_cc200/)");

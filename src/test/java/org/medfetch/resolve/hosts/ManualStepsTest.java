@@ -40,6 +40,8 @@ class ManualStepsTest {
         String abide = steps(PortalHosts.NITRC, "http://fcon_1000.projects.nitrc.org/indi/abide/abide_I.html");
         assertTrue(abide.contains("medfetch add s3://fcp-indi/data/Projects/ABIDE/"), abide);
         assertTrue(abide.contains("ABIDE_Initiative/Outputs/"), abide);
+        String abide2 = steps(PortalHosts.NITRC, "http://fcon_1000.projects.nitrc.org/indi/abide/abide_II.html");
+        assertTrue(abide2.contains("s3://fcp-indi/data/Projects/ABIDE2/") && !abide2.contains("ABIDE_Initiative"), abide2);
         String ixi = steps(PortalHosts.NITRC, "https://www.nitrc.org/projects/ixi_dataset/");
         assertFalse(ixi.contains("fcp-indi"), ixi);
         assertFalse(PortalHosts.NITRC.accepts(URI.create("https://fcon_1000.projects.nitrc.org/indi/retro/nyu_trt_session1a.tar.gz")),
