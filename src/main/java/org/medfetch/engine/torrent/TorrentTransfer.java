@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.medfetch.engine.Checkpoints;
@@ -36,9 +37,16 @@ import org.medfetch.store.FileRecord;
 public final class TorrentTransfer implements Transfer<TorrentSource> {
 
     private final TorrentSettings settings;
+    private final LongSupplier clock;
 
     public TorrentTransfer(TorrentSettings settings) {
+        this(settings, System::nanoTime);
+    }
+
+    /** @param clock nanoseconds, monotonic: what the stall watchdogs measure time with */
+    TorrentTransfer(TorrentSettings settings, LongSupplier clock) {
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** Reports through {@code progress} as it goes; the engine reports how the attempt ended. */
@@ -62,7 +70,7 @@ public final class TorrentTransfer implements Transfer<TorrentSource> {
         try (FinishedFiles finished = new FinishedFiles(task.checkpoints(), rows)) {
             TorrentRuntime runtime = TorrentRuntime.start(settings, options, peers);
             runtime.addTrackers(input.infoHash(), trackers);
-            new Session(settings, task, options, progress, torrent, selection, finished).run(runtime);
+            new Session(settings, task, options, progress, torrent, selection, finished, clock).run(runtime);
             progress.status(task.fileId(), "verifying");
             List<CompletedFile> files = finished.all();
             selection.removeSkipped();
@@ -93,7 +101,7 @@ public final class TorrentTransfer implements Transfer<TorrentSource> {
                 .magnet(peers.addTo(MagnetUri.torrentId(TorrentId.fromBytes(HexFormat.of().parseHex(input.infoHash()))))
                         .buildUri())
                 .build();
-        StallWatchdog watchdog = new StallWatchdog(settings.stallTimeout(), 0, System::nanoTime);
+        StallWatchdog watchdog = new StallWatchdog(settings.stallTimeout(), 0, clock);
         CompletableFuture<?> bt = client.startAsync();
         try {
             long lastSaved = System.nanoTime();
