@@ -25,6 +25,7 @@ import org.medfetch.engine.TransferException;
 import org.medfetch.engine.TransferException.Kind;
 import org.medfetch.engine.TransferStopped;
 import org.medfetch.engine.TransferTask;
+import org.medfetch.resolve.MagnetLink;
 import org.medfetch.resolve.Source.TorrentSource;
 import org.medfetch.resolve.TorrentOptions;
 import org.medfetch.store.FileRecord;
@@ -58,7 +59,7 @@ public final class TorrentTransfer implements Transfer<TorrentSource> {
         MetainfoReader reader = new MetainfoReader(saved, settings.httpTimeout());
         MetainfoReader.Input input = reader.read(task.source().uri(), task.checkpoints().record().infoHash());
         ExplicitPeers peers = ExplicitPeers.parse(concat(options.peers(), input.peers()));
-        List<String> trackers = concat(options.trackers(), input.trackers());
+        List<String> trackers = checked(concat(options.trackers(), input.trackers()));
         Torrent torrent = input.torrent();
         task.stop().check();
         if (torrent == null) {
@@ -158,6 +159,18 @@ public final class TorrentTransfer implements Transfer<TorrentSource> {
 
     private static String slashes(Path relative) {
         return StreamSupport.stream(relative.spliterator(), false).map(Path::toString).collect(Collectors.joining("/"));
+    }
+
+    /** Trackers bt can be given: it throws on a "URL" without a scheme (a job queued before they were checked). */
+    private static List<String> checked(List<String> trackers) throws TransferException {
+        for (String tracker : trackers) {
+            try {
+                MagnetLink.tracker(tracker);
+            } catch (IllegalArgumentException e) {
+                throw new TransferException(Kind.BAD_INPUT, false, e.getMessage());
+            }
+        }
+        return trackers;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
