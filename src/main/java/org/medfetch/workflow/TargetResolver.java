@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.medfetch.catalog.CatalogEntry;
+import org.medfetch.catalog.DatasetIds;
 import org.medfetch.engine.SafePath;
 import org.medfetch.resolve.Classification;
 import org.medfetch.resolve.Instructions;
@@ -21,7 +22,6 @@ import org.medfetch.resolve.TorrentOptions;
 import org.medfetch.resolve.hosts.DirectHttpResolver;
 import org.medfetch.resolve.hosts.WebPageResolver;
 import org.medfetch.resolve.mirrors.MirrorSources;
-import org.medfetch.store.Job;
 
 /**
  * Decides what a target is (catalog dataset, URL, magnet, local .torrent) and resolves it. A URL the
@@ -39,25 +39,25 @@ final class TargetResolver {
     }
 
     private final Workspace workspace;
+    private final UniqueIds ids;
+    private final TorrentTargets torrents;
 
-    TargetResolver(Workspace workspace) {
+    TargetResolver(Workspace workspace, TorrentTargets torrents) {
         this.workspace = workspace;
+        this.ids = new UniqueIds(workspace);
+        this.torrents = torrents;
     }
 
     Resolved resolve(String target, TorrentOptions torrent) throws ResolveException {
         String text = target.strip();
         if (MagnetLink.isMagnet(text)) {
-            return magnet(text, torrent);
+            return torrents.magnet(text, torrent);
         }
         if (text.regionMatches(true, 0, "http://", 0, 7) || text.regionMatches(true, 0, "https://", 0, 8)) {
             return url(text, torrent);
         }
         if (text.toLowerCase(Locale.ROOT).endsWith(".torrent") && Files.isRegularFile(Path.of(text))) {
-            Path file = Path.of(text).toAbsolutePath();
-            String id = uniqueId(stem(file.getFileName().toString()), file.toString());
-            return new Resolved(target, id, entry(id, file.getFileName().toString(), file.toString()), "torrent-file",
-                    LinkClass.TORRENT.label(), "url", file.toString(), new Resolution.Fetch(List.of(
-                    new Source.TorrentSource(file.toString(), stem(file.getFileName().toString()), torrent))), false);
+            return torrents.local(Path.of(text), torrent);
         }
         return catalog(workspace.dataset(text), torrent);
     }
@@ -111,25 +111,10 @@ final class TargetResolver {
                 : "needs a person: " + ((Resolution.Manual) r).instructions().summary();
     }
 
-    private Resolved magnet(String text, TorrentOptions torrent) {
-        MagnetLink magnet;
-        try {
-            magnet = MagnetLink.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("bad magnet link: " + e.getMessage());
-        }
-        String name = magnet.displayName() != null ? magnet.displayName() : magnet.infoHash();
-        String safe = SafePath.fileName(name);
-        String id = uniqueId(safe != null ? safe : magnet.infoHash(), text);
-        return new Resolved(text, id, entry(id, name, text), "magnet", LinkClass.TORRENT.label(), "url", text,
-                new Resolution.Fetch(List.of(new Source.TorrentSource(text, safe != null ? safe : magnet.infoHash(),
-                        torrent))), false);
-    }
-
     private Resolved url(String text, TorrentOptions torrent) throws ResolveException {
         URI uri = AddTargets.uri(text);
         String fileName = SafePath.fileName(DirectHttpResolver.fileName(uri));
-        String id = uniqueId(fileName != null ? stem(fileName) : uri.getHost(), text);
+        String id = ids.pick(fileName != null ? stem(fileName) : uri.getHost(), text);
         CatalogEntry entry = entry(id, fileName != null ? fileName : uri.getHost(), text);
         Optional<Resolver> owner = workspace.resolvers().owner(uri);
         boolean plainFile = owner.isEmpty() || owner.get().name().equals(DirectHttpResolver.NAME)
@@ -157,27 +142,6 @@ final class TargetResolver {
         return new Resolution.Fetch(sources, fetch.notes(), fetch.info(), fetch.sidecars());
     }
 
-    /**
-     * The id itself, or with -2, -3 ... when a catalog dataset or another target already uses it (the
-     * same target added again keeps its id).
-     */
-    private String uniqueId(String base, String target) {
-        String clean = base == null || base.isBlank() ? "download" : base;
-        String id = clean;
-        for (int n = 2; taken(id, target); n++) {
-            id = clean + "-" + n;
-        }
-        return id;
-    }
-
-    private boolean taken(String id, String target) {
-        Optional<Job> existing = workspace.store().jobByDataset(id);
-        if (existing.isPresent()) {
-            return !existing.get().target().equals(target);
-        }
-        return workspace.catalog().entries().stream().anyMatch(e -> e.id().equals(id));
-    }
-
     /** A file name without its extension; compound extensions such as .tar.gz count as one. */
     static String stem(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
@@ -190,7 +154,7 @@ final class TargetResolver {
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
-    private static CatalogEntry entry(String id, String name, String link) {
-        return new CatalogEntry(id, name, null, null, null, null, null, link, 0);
+    static CatalogEntry entry(String id, String name, String link) {
+        return new CatalogEntry(id, DatasetIds.boundedName(name), null, null, null, null, null, link, 0);
     }
 }
