@@ -7,11 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.medfetch.catalog.CatalogEntry;
-import org.medfetch.catalog.DatasetIds;
-import org.medfetch.engine.SafePath;
 import org.medfetch.engine.TransferException;
 import org.medfetch.engine.torrent.LocalTorrent;
-import org.medfetch.resolve.LinkClass;
 import org.medfetch.resolve.MagnetLink;
 import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.Source;
@@ -20,56 +17,57 @@ import org.medfetch.store.FileRecord;
 import org.medfetch.store.Job;
 
 /**
- * Magnets and local .torrent files named to {@code add}. A torrent is one dataset whatever names it: a
- * relative or an absolute path to its file, or a magnet of its info-hash all find the dataset it was
- * first queued as. A local .torrent is read and checked here, before it is queued, as its download will
- * check it; a bad one, like a bad magnet, is the user's input to fix (exit 2).
+ * What {@code add} knows about the torrents it is given. A torrent is one dataset whatever names it: a
+ * relative or an absolute path to its file, or a magnet of its info-hash, all find the dataset it was
+ * first queued as. A local .torrent is read and checked before it is queued, as its download will check
+ * it; a bad one, like a bad magnet, is the user's input to fix (a usage error).
  */
 final class TorrentTargets {
 
     private final Workspace workspace;
-    private final UniqueIds ids;
     /** The local .torrent files read by this add, by path and by info-hash. */
     private final Map<String, LocalTorrent> read = new HashMap<>();
     private final Map<String, LocalTorrent> byInfoHash = new HashMap<>();
 
     TorrentTargets(Workspace workspace) {
         this.workspace = workspace;
-        this.ids = new UniqueIds(workspace);
     }
 
-    TargetResolver.Resolved magnet(String text, TorrentOptions options) {
-        MagnetLink magnet = magnet(text);
-        Optional<TargetResolver.Resolved> known = known(magnet.infoHash(), options);
-        if (known.isPresent()) {
-            return known.get();
-        }
-        String name = DatasetIds.boundedName(magnet.displayName() != null ? magnet.displayName() : magnet.infoHash());
-        String safe = SafePath.fileName(name);
-        String folder = safe != null ? DatasetIds.bounded(safe) : magnet.infoHash();
-        String id = ids.pick(folder, text);
-        return new TargetResolver.Resolved(text, id, TargetResolver.entry(id, name, text), "magnet",
-                LinkClass.TORRENT.label(), "url", text,
-                new Resolution.Fetch(List.of(new Source.TorrentSource(text, folder, options))), false);
-    }
-
-    TargetResolver.Resolved local(Path given, TorrentOptions options) {
-        Path file = given.toAbsolutePath().normalize();
-        LocalTorrent torrent = read(file);
-        TargetResolver.Resolved resolved = known(torrent.infoHash(), options).orElseGet(() -> {
-            String fileName = file.getFileName().toString();
-            String id = ids.pick(TargetResolver.stem(fileName), file.toString());
-            return new TargetResolver.Resolved(file.toString(), id, TargetResolver.entry(id, fileName, file.toString()),
-                    "torrent-file", LinkClass.TORRENT.label(), "url", file.toString(), new Resolution.Fetch(List.of(
-                    new Source.TorrentSource(file.toString(), DatasetIds.bounded(TargetResolver.stem(fileName)),
-                            options))), false);
-        });
+    static MagnetLink magnet(String text) {
         try {
-            torrent.checkLayout(options == null ? null : options.files(), workspace.datasetDir(resolved.datasetId()));
+            return MagnetLink.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("bad magnet link: " + e.getMessage());
+        }
+    }
+
+    /** The info-hash of a local .torrent, once it has been read and its metainfo checked. */
+    String infoHash(Path file) {
+        return local(file).infoHash();
+    }
+
+    /** Checks where a local .torrent's files would go in the dataset, and that --files matches some. */
+    void checkLayout(Path file, TorrentOptions options, String datasetId) {
+        try {
+            local(file).checkLayout(options == null ? null : options.files(), workspace.datasetDir(datasetId));
         } catch (TransferException e) {
             throw new UsageException(file + ": " + e.getMessage());
         }
-        return resolved;
+    }
+
+    /** The dataset a torrent of this info-hash is queued as, resolved as it was, with today's options. */
+    Optional<TargetResolver.Resolved> known(String infoHash, TorrentOptions options) {
+        Optional<FileRecord> row = workspace.store().torrentByInfoHash(infoHash);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        Job job = workspace.store().job(row.get().jobId()).orElseThrow();
+        String prefix = "downloads/" + job.datasetId() + "/";
+        String path = row.get().path().startsWith(prefix) ? row.get().path().substring(prefix.length()) : job.datasetId();
+        CatalogEntry entry = new CatalogEntry(job.datasetId(), job.name(), null, null, null, null, null, job.link(), 0);
+        return Optional.of(new TargetResolver.Resolved(job.target(), job.datasetId(), entry, job.resolver(),
+                job.linkClass(), job.source(), job.sourceLink(),
+                new Resolution.Fetch(List.of(new Source.TorrentSource(row.get().url(), path, options))), false));
     }
 
     /**
@@ -99,22 +97,7 @@ final class TorrentTargets {
         }
     }
 
-    /** The dataset a torrent of this info-hash is queued as, resolved as it was, with today's options. */
-    private Optional<TargetResolver.Resolved> known(String infoHash, TorrentOptions options) {
-        Optional<FileRecord> row = workspace.store().torrentByInfoHash(infoHash);
-        if (row.isEmpty()) {
-            return Optional.empty();
-        }
-        Job job = workspace.store().job(row.get().jobId()).orElseThrow();
-        String prefix = "downloads/" + job.datasetId() + "/";
-        String path = row.get().path().startsWith(prefix) ? row.get().path().substring(prefix.length()) : job.datasetId();
-        CatalogEntry entry = new CatalogEntry(job.datasetId(), job.name(), null, null, null, null, null, job.link(), 0);
-        return Optional.of(new TargetResolver.Resolved(job.target(), job.datasetId(), entry, job.resolver(),
-                job.linkClass(), job.source(), job.sourceLink(),
-                new Resolution.Fetch(List.of(new Source.TorrentSource(row.get().url(), path, options))), false));
-    }
-
-    private LocalTorrent read(Path file) {
+    private LocalTorrent local(Path file) {
         LocalTorrent torrent = read.get(file.toString());
         if (torrent == null) {
             try {
@@ -126,13 +109,5 @@ final class TorrentTargets {
             byInfoHash.put(torrent.infoHash(), torrent);
         }
         return torrent;
-    }
-
-    private static MagnetLink magnet(String text) {
-        try {
-            return MagnetLink.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("bad magnet link: " + e.getMessage());
-        }
     }
 }
