@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.engine.TransferException;
 import org.medfetch.engine.torrent.LocalTorrent;
+import org.medfetch.resolve.DatasetInfo;
 import org.medfetch.resolve.MagnetLink;
 import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.Source;
@@ -55,7 +56,10 @@ final class TorrentTargets {
         }
     }
 
-    /** The dataset a torrent of this info-hash is queued as, resolved as it was, with today's options. */
+    /**
+     * The dataset a torrent of this info-hash is queued as, resolved as it was (its notes kept; its info
+     * too, which adding again only ever adds to), with today's options.
+     */
     Optional<TargetResolver.Resolved> known(String infoHash, TorrentOptions options) {
         Optional<FileRecord> row = workspace.store().torrentByInfoHash(infoHash);
         if (row.isEmpty()) {
@@ -67,7 +71,8 @@ final class TorrentTargets {
         CatalogEntry entry = new CatalogEntry(job.datasetId(), job.name(), null, null, null, null, null, job.link(), 0);
         return Optional.of(new TargetResolver.Resolved(job.target(), job.datasetId(), entry, job.resolver(),
                 job.linkClass(), job.source(), job.sourceLink(),
-                new Resolution.Fetch(List.of(new Source.TorrentSource(row.get().url(), path, options))), false));
+                new Resolution.Fetch(List.of(new Source.TorrentSource(row.get().url(), path, options)),
+                        JobJson.instructions(job.instructions()), DatasetInfo.NONE, Map.of()), false));
     }
 
     /**

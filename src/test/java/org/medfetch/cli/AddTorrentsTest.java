@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medfetch.store.FileRecord;
 import org.medfetch.store.Job;
+import org.medfetch.store.JobState;
+import org.medfetch.store.NewJob;
 import org.medfetch.store.Store;
 
 /** add with magnets and local .torrent files: one dataset per info-hash, checked before queueing, bounded ids. */
@@ -74,6 +76,27 @@ class AddTorrentsTest {
         }
         assertTrue(Files.exists(tmp.resolve("ws/downloads/.medfetch/torrents/" + infoHash() + ".torrent")),
                 "the magnet's run gets its metadata from the .torrent added later");
+    }
+
+    @Test
+    void addingATorrentAgainKeepsWhatItsDatasetKnows() throws Exception {
+        assertEquals(0, medfetch("add", write("study.torrent", TORRENT).toString()).exitCode());
+        try (Store store = store()) {
+            Job job = store.jobs(null).get(0);
+            // as a catalog dataset with notes would be
+            store.addJob(new NewJob(job.datasetId(), "Study", "study", "https://example.org/study.torrent", "mirror",
+                    "torrent", "catalog", "https://example.org/study.torrent", JobState.ACTIVE,
+                    "{\"summary\":\"cite the paper\",\"steps\":[]}", null, "{\"title\":\"Study\"}"), "default");
+        }
+        assertEquals(0, medfetch("add", "magnet:?xt=urn:btih:" + infoHash()).exitCode());
+        try (Store store = store()) {
+            Job job = store.jobs(null).get(0);
+            assertEquals(List.of("study"), store.jobs(null).stream().map(Job::datasetId).toList());
+            assertEquals("catalog", job.source());
+            assertEquals("mirror", job.resolver());
+            assertTrue(job.instructions().contains("cite the paper"), job.instructions());
+            assertTrue(job.metadata().contains("Study"), job.metadata());
+        }
     }
 
     @Test
