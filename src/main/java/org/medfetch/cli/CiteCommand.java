@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "cite", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Print one reference per dataset: from the DOI record its host gave when it was added, else the "
                 + "dataset's reference paper, else its name and link marked as unknown; each with its license or terms "
-                + "(a '%' comment in BibTeX, a note in CSL-JSON and RIS)."})
+                + "(a '%%' comment in BibTeX, a note in CSL-JSON and RIS)."})
 final class CiteCommand implements Callable<Integer> {
 
     @ParentCommand
