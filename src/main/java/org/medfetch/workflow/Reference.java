@@ -6,17 +6,21 @@ import java.util.List;
  * What a dataset is cited by: the repository's DOI record, the dataset's reference paper, or only its
  * name and link when neither is known. Any field but key, kind and title may be null.
  *
- * @param key     the citation key: the dataset id
- * @param authors as recorded ("Family, Given" or "Given Family"); a last "others" stands for et al.
- * @param license the dataset's license or terms of use, or null when unknown
- * @param origin  where the reference comes from, for a comment beside it
+ * @param key       the citation key: the dataset id
+ * @param authors   as recorded ("Family, Given" or "Given Family"); a last "others" stands for et al.
+ * @param container the journal, the proceedings or the preprint server ("arXiv:1605.01397")
+ * @param license   the dataset's license or terms of use, or null when unknown
+ * @param origin    where the reference comes from, for a comment beside it
  */
-public record Reference(String key, Kind kind, String title, List<String> authors, String year, String journal,
+public record Reference(String key, Kind kind, String title, List<String> authors, String year, String container,
                         String volume, String issue, String pages, String publisher, String version, String doi,
                         String url, String license, String origin) {
 
-    /** DATASET: a repository's record; ARTICLE: a reference paper; UNKNOWN: name and link only. */
-    public enum Kind { DATASET, ARTICLE, UNKNOWN }
+    /**
+     * DATASET: a repository's record; ARTICLE, CONFERENCE_PAPER, PREPRINT: a paper in a journal, in
+     * conference proceedings, or on a preprint server; UNKNOWN: name and link only.
+     */
+    public enum Kind { DATASET, ARTICLE, CONFERENCE_PAPER, PREPRINT, UNKNOWN }
 
     public Reference {
         authors = List.copyOf(authors);
