@@ -3,7 +3,9 @@ package org.medfetch;
 import java.net.URI;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
+import org.medfetch.resolve.DoiMetadata;
 import org.medfetch.resolve.Endpoints;
 import org.medfetch.resolve.Resolver;
 import org.medfetch.resolve.Resolvers;
@@ -13,6 +15,7 @@ import org.medfetch.resolve.hosts.AiStudioToken;
 import org.medfetch.resolve.hosts.BaiduNetdiskResolver;
 import org.medfetch.resolve.hosts.DataverseResolver;
 import org.medfetch.resolve.hosts.DirectHttpResolver;
+import org.medfetch.resolve.hosts.DoiContentNegotiation;
 import org.medfetch.resolve.hosts.DownloadPageResolver;
 import org.medfetch.resolve.hosts.FigshareResolver;
 import org.medfetch.resolve.hosts.GitHubResolver;
@@ -81,11 +84,17 @@ final class Hosts {
                 new DirectHttpResolver(),
                 new WebPageResolver()));
         try {
-            endpoints.requireKnown(resolvers.all().stream().filter(Resolver::takesEndpoint).map(Resolver::name).toList());
+            endpoints.requireKnown(Stream.concat(resolvers.all().stream().filter(Resolver::takesEndpoint)
+                    .map(Resolver::name), Stream.of(DoiMetadata.NAME)).toList());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
         return resolvers;
+    }
+
+    /** DOI content negotiation for cite --online, at doi.org or the endpoint chosen for "doi". */
+    static DoiMetadata doi(Settings settings, OkHttpClient http) {
+        return new DoiContentNegotiation(http, endpoints(settings).base(DoiMetadata.NAME, DoiMetadata.DEFAULT_BASE));
     }
 
     private static Endpoints endpoints(Settings settings) {

@@ -71,7 +71,7 @@ public final class Main {
                 new TorrentTransfer(torrents(settings)));
         Workspace.Parts parts = new Workspace.Parts(() -> catalog(settings), resolvers,
                 () -> new MirrorSources(mirrors(settings), resolvers.get()), DatasetNotes::bundled, transfers,
-                () -> new LinkProbe(http.get()));
+                () -> new LinkProbe(http.get()), () -> Hosts.doi(settings, http.get()));
         return new Workspace(settings.workspace(), parts, Clock.systemUTC());
     }
 

@@ -9,6 +9,7 @@ import org.medfetch.catalog.Lookup;
 import org.medfetch.engine.Engine;
 import org.medfetch.engine.Transfers;
 import org.medfetch.engine.http.LinkProbe;
+import org.medfetch.resolve.DoiMetadata;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.mirrors.DatasetNotes;
 import org.medfetch.resolve.mirrors.MirrorSources;
@@ -22,9 +23,14 @@ import org.medfetch.store.Store;
  */
 public final class Workspace implements AutoCloseable {
 
-    /** How the parts are made; the composition root supplies them. */
+    /**
+     * How the parts are made; the composition root supplies them.
+     *
+     * @param doi DOI metadata by content negotiation (cite --online)
+     */
     public record Parts(Supplier<Catalog> catalog, Supplier<Resolvers> resolvers, Supplier<MirrorSources> mirrors,
-                        Supplier<DatasetNotes> notes, Supplier<Transfers> transfers, Supplier<LinkProbe> linkProbe) {
+                        Supplier<DatasetNotes> notes, Supplier<Transfers> transfers, Supplier<LinkProbe> linkProbe,
+                        Supplier<DoiMetadata> doi) {
     }
 
     private final Path root;
@@ -34,6 +40,7 @@ public final class Workspace implements AutoCloseable {
     private final Supplier<DatasetNotes> notes;
     private final Supplier<Transfers> transfers;
     private final Supplier<LinkProbe> linkProbe;
+    private final Supplier<DoiMetadata> doi;
     private final Clock clock;
     private Store store;
 
@@ -45,6 +52,7 @@ public final class Workspace implements AutoCloseable {
         this.notes = once(parts.notes());
         this.transfers = once(parts.transfers());
         this.linkProbe = once(parts.linkProbe());
+        this.doi = once(parts.doi());
         this.clock = clock;
     }
 
@@ -85,6 +93,10 @@ public final class Workspace implements AutoCloseable {
 
     public LinkProbe linkProbe() {
         return linkProbe.get();
+    }
+
+    public DoiMetadata doi() {
+        return doi.get();
     }
 
     public Clock clock() {

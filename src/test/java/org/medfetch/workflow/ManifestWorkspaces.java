@@ -16,6 +16,7 @@ import org.medfetch.engine.StopSignal;
 import org.medfetch.engine.TransferOptions;
 import org.medfetch.engine.Transfers;
 import org.medfetch.engine.http.LinkProbe;
+import org.medfetch.resolve.DoiMetadata;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.mirrors.DatasetNotes;
 import org.medfetch.resolve.mirrors.MirrorRegistry;
@@ -38,6 +39,11 @@ final class ManifestWorkspaces {
     static final String SCAN = BASE + "api/records/7/files/scan.nii.gz/content";
     static final RunOptions OPTIONS = new RunOptions(1, TransferOptions.defaults(), RetryPolicy.defaults().withAttempts(0));
 
+    /** These workspaces never go online for citations. */
+    private static final DoiMetadata NO_DOI = (doi, type) -> {
+        throw new IllegalStateException("no DOI lookups in manifest tests");
+    };
+
     final FakeHttp http = new FakeHttp();
     private final Path tmp;
 
@@ -54,7 +60,7 @@ final class ManifestWorkspaces {
         Transfers transfers = new Transfers(http, null);
         LinkProbe probe = new LinkProbe(new OkHttpClient());
         return new Workspace(root, new Workspace.Parts(() -> catalog, () -> resolvers, () -> mirrors,
-                DatasetNotes::bundled, () -> transfers, () -> probe), Clock.systemUTC());
+                DatasetNotes::bundled, () -> transfers, () -> probe, () -> NO_DOI), Clock.systemUTC());
     }
 
     /** Workspace "a" with everything fetched and adopted, and its manifest for project thesis. */
