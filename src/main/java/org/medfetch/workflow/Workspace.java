@@ -9,6 +9,7 @@ import org.medfetch.catalog.Lookup;
 import org.medfetch.engine.Engine;
 import org.medfetch.engine.Transfers;
 import org.medfetch.engine.http.LinkProbe;
+import org.medfetch.extract.FreeSpace;
 import org.medfetch.resolve.DoiMetadata;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.mirrors.DatasetNotes;
@@ -26,11 +27,12 @@ public final class Workspace implements AutoCloseable {
     /**
      * How the parts are made; the composition root supplies them.
      *
-     * @param doi DOI metadata by content negotiation (cite --online)
+     * @param doi       DOI metadata by content negotiation (cite --online)
+     * @param freeSpace what the file system has free, checked before an archive is unpacked
      */
     public record Parts(Supplier<Catalog> catalog, Supplier<Resolvers> resolvers, Supplier<MirrorSources> mirrors,
                         Supplier<DatasetNotes> notes, Supplier<Transfers> transfers, Supplier<LinkProbe> linkProbe,
-                        Supplier<DoiMetadata> doi) {
+                        Supplier<DoiMetadata> doi, FreeSpace freeSpace) {
     }
 
     private final Path root;
@@ -41,6 +43,7 @@ public final class Workspace implements AutoCloseable {
     private final Supplier<Transfers> transfers;
     private final Supplier<LinkProbe> linkProbe;
     private final Supplier<DoiMetadata> doi;
+    private final FreeSpace freeSpace;
     private final Clock clock;
     private Store store;
 
@@ -53,6 +56,7 @@ public final class Workspace implements AutoCloseable {
         this.transfers = once(parts.transfers());
         this.linkProbe = once(parts.linkProbe());
         this.doi = once(parts.doi());
+        this.freeSpace = parts.freeSpace();
         this.clock = clock;
     }
 
@@ -97,6 +101,10 @@ public final class Workspace implements AutoCloseable {
 
     public DoiMetadata doi() {
         return doi.get();
+    }
+
+    public FreeSpace freeSpace() {
+        return freeSpace;
     }
 
     public Clock clock() {

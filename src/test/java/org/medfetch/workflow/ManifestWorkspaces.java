@@ -16,6 +16,7 @@ import org.medfetch.engine.StopSignal;
 import org.medfetch.engine.TransferOptions;
 import org.medfetch.engine.Transfers;
 import org.medfetch.engine.http.LinkProbe;
+import org.medfetch.extract.FreeSpace;
 import org.medfetch.resolve.DoiMetadata;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.mirrors.DatasetNotes;
@@ -60,7 +61,7 @@ final class ManifestWorkspaces {
         Transfers transfers = new Transfers(http, null);
         LinkProbe probe = new LinkProbe(new OkHttpClient());
         return new Workspace(root, new Workspace.Parts(() -> catalog, () -> resolvers, () -> mirrors,
-                DatasetNotes::bundled, () -> transfers, () -> probe, () -> NO_DOI), Clock.systemUTC());
+                DatasetNotes::bundled, () -> transfers, () -> probe, () -> NO_DOI, FreeSpace.SYSTEM), Clock.systemUTC());
     }
 
     /** Workspace "a" with everything fetched and adopted, and its manifest for project thesis. */
