@@ -96,6 +96,15 @@ final class Migrations {
               sha256 TEXT,
               PRIMARY KEY (file_id, path)
             );
+            """,
+            // hosts-reshape: what a probed link turned out to be ("page" or "file"), so add probes a link once
+            // and listings show the answer offline. Resolver names stored in jobs are unchanged by the reshape.
+            """
+            CREATE TABLE link_probes (
+              url TEXT PRIMARY KEY,
+              kind TEXT NOT NULL,
+              probed_at TEXT NOT NULL
+            );
             """);
 
     private Migrations() {

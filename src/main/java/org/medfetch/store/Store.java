@@ -169,6 +169,18 @@ public final class Store implements AutoCloseable {
         }));
     }
 
+    // ---- link probes -------------------------------------------------------------------------------
+
+    /** What a probe found at {@code url} ("page" or "file"), if it was probed. */
+    public synchronized Optional<String> linkKind(String url) {
+        return call(() -> sql.one("SELECT kind FROM link_probes WHERE url = ?", rs -> rs.getString(1), url));
+    }
+
+    public synchronized void saveLinkKind(String url, String kind) {
+        run(() -> sql.update("INSERT INTO link_probes(url, kind, probed_at) VALUES (?, ?, ?) ON CONFLICT(url) DO "
+                + "UPDATE SET kind = excluded.kind, probed_at = excluded.probed_at", url, kind, now()));
+    }
+
     public synchronized Optional<FileRecord> file(long id) {
         return call(() -> loadFile(id));
     }

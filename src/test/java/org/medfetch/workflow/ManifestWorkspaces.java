@@ -15,9 +15,9 @@ import org.medfetch.engine.RunOptions;
 import org.medfetch.engine.StopSignal;
 import org.medfetch.engine.TransferOptions;
 import org.medfetch.engine.Transfers;
-import org.medfetch.engine.http.LinkProbe;
 import org.medfetch.extract.FreeSpace;
 import org.medfetch.resolve.DoiMetadata;
+import org.medfetch.resolve.web.LinkProbe;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.mirrors.DatasetNotes;
 import org.medfetch.resolve.mirrors.MirrorRegistry;
@@ -60,8 +60,9 @@ final class ManifestWorkspaces {
         MirrorSources mirrors = new MirrorSources(MirrorRegistry.empty(), resolvers);
         Transfers transfers = new Transfers(http, null);
         LinkProbe probe = new LinkProbe(new OkHttpClient());
-        return new Workspace(root, new Workspace.Parts(() -> catalog, () -> resolvers, () -> mirrors,
-                DatasetNotes::bundled, () -> transfers, () -> probe, () -> NO_DOI, FreeSpace.SYSTEM), Clock.systemUTC());
+        return new Workspace(root, new Workspace.Parts(() -> catalog, probes -> resolvers, registry -> mirrors,
+                DatasetNotes::bundled, registry -> transfers, () -> probe, () -> NO_DOI, FreeSpace.SYSTEM),
+                Clock.systemUTC());
     }
 
     /** Workspace "a" with everything fetched and adopted, and its manifest for project thesis. */

@@ -14,10 +14,11 @@ final class FigshareApi {
     private FigshareApi() {
     }
 
-    record Article(String title, String doi, License license, String citation,
+    /** ArticleComplete (details, version details) or Article (a collection's list): files only in the first. */
+    record Article(Long id, String title, String doi, License license, String citation,
                    @JsonProperty("figshare_url") String figshareUrl,
                    @JsonProperty("url_public_html") String publicHtml, List<Author> authors,
-                   @JsonProperty("published_date") String publishedDate, Integer version) {
+                   @JsonProperty("published_date") String publishedDate, Integer version, List<File> files) {
     }
 
     record Author(@JsonProperty("full_name") String fullName) {

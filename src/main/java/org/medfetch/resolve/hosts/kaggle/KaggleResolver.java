@@ -1,4 +1,4 @@
-package org.medfetch.resolve.hosts;
+package org.medfetch.resolve.hosts.kaggle;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
 import org.medfetch.catalog.DatasetIds;
+import org.medfetch.resolve.Host;
 import org.medfetch.resolve.Authorizer;
 import org.medfetch.resolve.Classification;
 import org.medfetch.resolve.DatasetInfo;
@@ -22,6 +22,13 @@ import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.ResolveException;
 import org.medfetch.resolve.Resolver;
 import org.medfetch.resolve.Source;
+import org.medfetch.resolve.hosts.HostClient;
+import org.medfetch.resolve.hosts.HostName;
+import org.medfetch.resolve.hosts.Secret;
+import org.medfetch.resolve.hosts.RemotePath;
+import org.medfetch.resolve.hosts.HostAuthorizer;
+import org.medfetch.resolve.hosts.AuthorizesDownloads;
+import org.medfetch.resolve.hosts.HostContext;
 
 /**
  * Kaggle datasets and competitions, through the Kaggle REST API with the user's own credentials.
@@ -33,34 +40,32 @@ import org.medfetch.resolve.Source;
  */
 public final class KaggleResolver implements Resolver, AuthorizesDownloads {
 
-    public static final String NAME = "kaggle";
     /** The legacy REST base: Kaggle/kaggle-api kaggle/configuration.py (host). */
-    public static final URI DEFAULT_BASE = URI.create("https://www.kaggle.com/api/v1");
+    public static final Host HOST = Host.named("kaggle", "api: datasets and competitions (rules accepted on the "
+            + "website first)").api("https://www.kaggle.com/api/v1").domains("kaggle.com")
+            .examples("https://www.kaggle.com/datasets/kmader/rsna-bone-age",
+                    "https://www.kaggle.com/c/siim-acrpneumothorax-segmentation",
+                    "https://www.kaggle.com/kmader/rsna-bone-age")
+            .credentials(KaggleCredentials.SOURCES)
+            .ids(id -> id.startsWith("competition:") ? "https://www.kaggle.com/competitions/" + id.substring(12)
+                    : "https://www.kaggle.com/datasets/" + id);
+    public static final String NAME = HOST.name();
+    private static final int SHORTEST_SLUG = 6;
 
     private final HostClient api;
     private final HttpUrl base;
     private final KaggleCredentials credentials;
 
-    public KaggleResolver(OkHttpClient http, URI base, KaggleCredentials credentials) {
-        this.api = new HostClient(http, "Kaggle", "Check your Kaggle credentials (medfetch resolvers lists where they "
+    public KaggleResolver(HostContext context) {
+        this.api = context.client("Kaggle", "Check your Kaggle credentials (medfetch resolvers lists where they "
                 + "are read); create a new token at https://www.kaggle.com/settings → API if they are old.");
-        this.base = HttpUrl.get(base.toString());
-        this.credentials = credentials;
+        this.base = context.api(HOST);
+        this.credentials = new KaggleCredentials(context.user());
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public URI defaultBase() {
-        return DEFAULT_BASE;
-    }
-
-    @Override
-    public List<String> credentialSources() {
-        return KaggleCredentials.SOURCES;
+    public Host host() {
+        return HOST;
     }
 
     @Override
@@ -170,11 +175,16 @@ public final class KaggleResolver implements Resolver, AuthorizesDownloads {
      * A slug that is a strict prefix of the dataset's name, continuing with a letter: {@code rsna} for
      * "RSNA Intracranial Hemorrhage" or {@code id} for "IDRiD", but not {@code retouch} for "RETOUCH2017".
      */
+    /**
+     * Certain truncation only: a slug shorter than Kaggle allows (6 characters; Kaggle/kaggle-api
+     * dataset_create_new: "The dataset slug must be between 6 and 50 characters") that is the start of
+     * the dataset's name. A slug shorter than the title is otherwise normal.
+     */
     static boolean cutShort(CatalogEntry entry, KaggleLink kaggle) {
         String slug = compact(kaggle.slug());
         String name = compact(entry.name());
-        return !slug.isEmpty() && name.length() > slug.length() && name.startsWith(slug)
-                && Character.isLetter(name.charAt(slug.length()));
+        return !slug.isEmpty() && kaggle.slug().length() < SHORTEST_SLUG && name.length() > slug.length()
+                && name.startsWith(slug);
     }
 
     private static String compact(String text) {

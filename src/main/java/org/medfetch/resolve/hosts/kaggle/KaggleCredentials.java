@@ -1,4 +1,4 @@
-package org.medfetch.resolve.hosts;
+package org.medfetch.resolve.hosts.kaggle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +8,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.medfetch.resolve.ResolveException;
+import org.medfetch.resolve.hosts.Secret;
+import org.medfetch.resolve.hosts.UserConfig;
+import org.medfetch.resolve.hosts.Once;
 
 /**
  * Kaggle credentials, looked for where the official CLI looks and in its order: an access token
@@ -20,7 +23,7 @@ import org.medfetch.resolve.ResolveException;
  */
 public final class KaggleCredentials {
 
-    static final List<String> SOURCES = List.of(
+    public static final List<String> SOURCES = List.of(
             "KAGGLE_API_TOKEN (the token, or a file holding it)",
             "~/.kaggle/access_token, ~/.kaggle/access_token.txt",
             "KAGGLE_USERNAME + KAGGLE_KEY",
@@ -35,7 +38,7 @@ public final class KaggleCredentials {
     }
 
     /** The Authorization header value to send, or empty when the user has set up no credentials. */
-    Optional<Secret> authorization() throws ResolveException {
+    public Optional<Secret> authorization() throws ResolveException {
         return authorization.get();
     }
 

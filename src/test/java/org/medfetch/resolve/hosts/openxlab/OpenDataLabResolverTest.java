@@ -1,4 +1,4 @@
-package org.medfetch.resolve.hosts;
+package org.medfetch.resolve.hosts.openxlab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +15,11 @@ import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.ResolveException;
 import org.medfetch.resolve.Resolver;
 import org.medfetch.resolve.Source;
+import org.medfetch.resolve.hosts.ResolverContract;
+import org.medfetch.resolve.hosts.FakeHost;
+import org.medfetch.resolve.hosts.HostContext;
+import org.medfetch.resolve.hosts.UserConfig;
+import org.medfetch.resolve.hosts.HostAuthorizer;
 
 class OpenDataLabResolverTest extends ResolverContract {
 
@@ -23,28 +28,27 @@ class OpenDataLabResolverTest extends ResolverContract {
     static final String HC18 = "https://opendatalab.com/OpenDataLab/HC18/tree/main";
 
     @Override
-    FakeHost fake() {
+    protected FakeHost fake() {
         return new OpenXLabFake(AK, SK);
     }
 
     @Override
-    Map<String, String> env() {
+    protected Map<String, String> env() {
         return Map.of("OPENXLAB_AK", AK, "OPENXLAB_SK", SK);
     }
 
     @Override
-    Resolver resolver(URI base, UserConfig user) {
-        return new OpenDataLabResolver(http, base, URI.create(base + "/" + OpenDataLabResolver.SIGN_IN_PATH),
-                new OpenXLabKeys(user));
+    protected Resolver resolver(HostContext context) {
+        return new OpenDataLabResolver(context);
     }
 
     @Override
-    List<String> ownLinks() {
+    protected List<String> ownLinks() {
         return List.of(HC18);
     }
 
     @Override
-    String resolvableLink() {
+    protected String resolvableLink() {
         return HC18;
     }
 
@@ -91,16 +95,14 @@ class OpenDataLabResolverTest extends ResolverContract {
 
     @Test
     void withoutKeysTheManualStepsStand() throws ResolveException {
-        Resolver none = resolver(URI.create(fake.base().toString().replaceAll("/$", "")),
-                new UserConfig(Map.of(), home, warnings::add));
+        Resolver none = resolver(context(Map.of()));
         assertInstanceOf(Resolution.Manual.class, none.resolve(entry(HC18), URI.create(HC18)));
         assertTrue(fake.requests.isEmpty());
     }
 
     @Test
     void wrongSecretKeyIsRefusedWithoutShowingIt() {
-        Resolver wrong = resolver(URI.create(fake.base().toString().replaceAll("/$", "")),
-                new UserConfig(Map.of("OPENXLAB_AK", AK, "OPENXLAB_SK", "sk-wrong-0000"), home, warnings::add));
+        Resolver wrong = resolver(context(Map.of("OPENXLAB_AK", AK, "OPENXLAB_SK", "sk-wrong-0000")));
         ResolveException e = assertThrows(ResolveException.class, () -> wrong.resolve(entry(HC18), URI.create(HC18)));
         assertFalse(e.retryable());
         assertTrue(e.getMessage().contains("signature mismatch"), e.getMessage());

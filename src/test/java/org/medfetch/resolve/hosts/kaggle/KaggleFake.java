@@ -1,6 +1,7 @@
-package org.medfetch.resolve.hosts;
+package org.medfetch.resolve.hosts.kaggle;
 
 import mockwebserver3.MockResponse;
+import org.medfetch.resolve.hosts.FakeHost;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
@@ -9,20 +10,20 @@ import okhttp3.HttpUrl;
  * accepted (its archive redirects to storage), one whose rules they did not (403 with Kaggle's
  * wording). Requests without the expected Authorization header get Kaggle's 401.
  */
-final class KaggleFake extends FakeHost {
+public final class KaggleFake extends FakeHost {
 
-    static final String ACCEPTED = "siim-isic-melanoma-classification";
-    static final String NOT_ACCEPTED = "rsna-pneumonia-detection-challenge";
+    public static final String ACCEPTED = "siim-isic-melanoma-classification";
+    public static final String NOT_ACCEPTED = "rsna-pneumonia-detection-challenge";
     /** A competition whose archive comes straight back instead of through a redirect. */
-    static final String DIRECT = "prostate-cancer-grade-assessment";
+    public static final String DIRECT = "prostate-cancer-grade-assessment";
     /** Kaggle's exact words before the rules are accepted (openai/mle-bench#29). */
-    static final String RULES = "{\"code\":403,\"message\":\"You must accept this competition's rules before "
+    public static final String RULES = "{\"code\":403,\"message\":\"You must accept this competition's rules before "
             + "you'll be able to download files.\"}";
 
     private final String authorization;
 
     /** @param authorization the header value every request must carry */
-    KaggleFake(String authorization) {
+    public KaggleFake(String authorization) {
         this.authorization = authorization;
     }
 

@@ -1,10 +1,13 @@
-package org.medfetch.resolve.hosts;
+package org.medfetch.resolve.hosts.openxlab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.medfetch.resolve.ResolveException;
+import org.medfetch.resolve.hosts.Secret;
+import org.medfetch.resolve.hosts.UserConfig;
+import org.medfetch.resolve.hosts.Once;
 
 /**
  * An OpenXLab AccessKey and SecretKey, looked for in the openxlab package's order: its config file
@@ -14,11 +17,11 @@ import org.medfetch.resolve.ResolveException;
  */
 public final class OpenXLabKeys {
 
-    static final List<String> SOURCES = List.of("~/.openxlab/config.json {\"ak\", \"sk\"}",
+    public static final List<String> SOURCES = List.of("~/.openxlab/config.json {\"ak\", \"sk\"}",
             "OPENXLAB_AK + OPENXLAB_SK");
 
     /** A key pair; both parts print as ***. */
-    record Keys(Secret ak, Secret sk) {
+    public record Keys(Secret ak, Secret sk) {
     }
 
     private final UserConfig user;
@@ -28,7 +31,7 @@ public final class OpenXLabKeys {
         this.user = user;
     }
 
-    Optional<Keys> get() throws ResolveException {
+    public Optional<Keys> get() throws ResolveException {
         return keys.get();
     }
 

@@ -1,4 +1,4 @@
-package org.medfetch.resolve.hosts;
+package org.medfetch.resolve.hosts.openxlab;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,6 +16,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import okhttp3.HttpUrl;
 import org.medfetch.resolve.ResolveException;
+import org.medfetch.resolve.hosts.HostClient;
+import org.medfetch.resolve.hosts.Secret;
 
 /**
  * Signs in to OpenXLab with an AccessKey/SecretKey the way the openxlab package does (a nonce from

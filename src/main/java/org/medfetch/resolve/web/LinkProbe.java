@@ -1,4 +1,4 @@
-package org.medfetch.engine.http;
+package org.medfetch.resolve.web;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,9 +10,11 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Asks a server whether a link still leads somewhere, without downloading it: HEAD, or a one-byte ranged
- * GET for servers that refuse HEAD. Redirects are followed by hand so a permanent move is seen, and a
- * redirect to a sign-in page reads as "needs login".
+ * Asks a server whether a link still leads somewhere, and to what, without downloading it: HEAD, or a
+ * one-byte ranged GET for servers that refuse HEAD. Redirects are followed by hand so a permanent move
+ * is seen, and a redirect to a sign-in page reads as "needs login". What answers is a page (HTML) or a
+ * file (anything else, or an attachment). The one probe of medfetch: {@code add} (links no host claims),
+ * {@code check} and the probe cache that listings read all come from here.
  */
 public final class LinkProbe {
 
@@ -21,8 +23,13 @@ public final class LinkProbe {
     /**
      * @param status the last HTTP status, or 0 when no answer came
      * @param detail where it moved, or what went wrong
+     * @param kind   page or file when the link is alive (or moved), else null
      */
-    public record Result(Verdict verdict, int status, String detail) {
+    public record Result(Verdict verdict, int status, String detail, LinkKind kind) {
+
+        Result(Verdict verdict, int status, String detail) {
+            this(verdict, status, detail, null);
+        }
     }
 
     private static final int MAX_REDIRECTS = 6;
@@ -70,7 +77,8 @@ public final class LinkProbe {
                 continue;
             }
             if (s >= 200 && s < 300) {
-                return moved ? new Result(Verdict.MOVED, s, "now at " + withoutQuery(url)) : new Result(Verdict.ALIVE, s, null);
+                return moved ? new Result(Verdict.MOVED, s, "now at " + withoutQuery(url), answer.kind)
+                        : new Result(Verdict.ALIVE, s, null, answer.kind);
             }
             if (s == 401 || s == 403) {
                 return new Result(Verdict.NEEDS_LOGIN, s, "answers " + s);
@@ -83,7 +91,7 @@ public final class LinkProbe {
         return new Result(Verdict.ERROR, 0, "more than " + MAX_REDIRECTS + " redirects");
     }
 
-    private record Answer(int status, String location, Duration retryAfter) {
+    private record Answer(int status, String location, Duration retryAfter, LinkKind kind) {
     }
 
     private Answer ask(HttpUrl url, boolean head) throws IOException {
@@ -94,8 +102,18 @@ public final class LinkProbe {
             request.get().header("Range", "bytes=0-0");
         }
         try (Response response = client.newCall(request.build()).execute()) {
-            return new Answer(response.code(), response.header("Location"), retryAfter(response.header("Retry-After")));
+            return new Answer(response.code(), response.header("Location"), retryAfter(response.header("Retry-After")),
+                    kind(response.header("Content-Type"), response.header("Content-Disposition")));
         }
+    }
+
+    /** An attachment is a file whatever its type; otherwise HTML is a page and anything else a file. */
+    static LinkKind kind(String contentType, String disposition) {
+        if (disposition != null && disposition.toLowerCase(Locale.ROOT).strip().startsWith("attachment")) {
+            return LinkKind.FILE;
+        }
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("text/html") || type.startsWith("application/xhtml") ? LinkKind.PAGE : LinkKind.FILE;
     }
 
     private static Duration retryAfter(String value) {

@@ -1,5 +1,6 @@
-package org.medfetch.resolve.hosts;
+package org.medfetch.resolve.hosts.kaggle;
 
+import org.medfetch.resolve.LinkClass;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -18,6 +19,10 @@ import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.ResolveException;
 import org.medfetch.resolve.Resolver;
 import org.medfetch.resolve.Source;
+import org.medfetch.resolve.hosts.ResolverContract;
+import org.medfetch.resolve.hosts.FakeHost;
+import org.medfetch.resolve.hosts.HostContext;
+import org.medfetch.resolve.hosts.HostAuthorizer;
 
 class KaggleResolverTest extends ResolverContract {
 
@@ -28,33 +33,32 @@ class KaggleResolverTest extends ResolverContract {
     static final String BONE_AGE = "https://www.kaggle.com/datasets/kmader/rsna-bone-age";
 
     @Override
-    FakeHost fake() {
+    protected FakeHost fake() {
         return new KaggleFake(BASIC);
     }
 
     @Override
-    Map<String, String> env() {
+    protected Map<String, String> env() {
         return Map.of("KAGGLE_USERNAME", USER, "KAGGLE_KEY", KEY);
     }
 
     @Override
-    Resolver resolver(URI base, UserConfig user) {
-        return new KaggleResolver(http, base, new KaggleCredentials(user));
+    protected Resolver resolver(HostContext context) {
+        return new KaggleResolver(context);
     }
 
     @Override
-    List<String> ownLinks() {
+    protected List<String> ownLinks() {
         return List.of(BONE_AGE, "https://www.kaggle.com/c/siim-acrpneumothorax-segmentation");
     }
 
     @Override
-    String resolvableLink() {
+    protected String resolvableLink() {
         return BONE_AGE;
     }
 
     private Resolver with(Map<String, String> env) {
-        return new KaggleResolver(http, URI.create(fake.base().toString()),
-                new KaggleCredentials(new UserConfig(env, home, warnings::add)));
+        return resolver(context(env));
     }
 
     @Test
@@ -163,5 +167,17 @@ class KaggleResolverTest extends ResolverContract {
                 URI.create("https://storage.googleapis.com/bucket/archive.zip")));
         ResolveException unknown = assertThrows(ResolveException.class, () -> authorizer.authorize("nope", download));
         assertTrue(unknown.getMessage().contains("kaggle"), unknown.getMessage());
+    }
+
+    @Test
+    void legacyOwnerSlugLinksAreDatasets() throws ResolveException {
+        String legacy = "https://www.kaggle.com/kmader/rsna-bone-age";
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve(legacy));
+        assertFalse(fetch.sources().isEmpty());
+        assertFalse(fake.to("/datasets/list/kmader/rsna-bone-age").isEmpty());
+        for (String page : List.of("https://www.kaggle.com/code/someone/notebook", "https://www.kaggle.com/learn/python",
+                "https://www.kaggle.com/docs/api")) {
+            assertEquals(LinkClass.UNAVAILABLE, resolver.classify(entry(page), URI.create(page)).linkClass(), page);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.medfetch.resolve.hosts;
+package org.medfetch.resolve.hosts.openxlab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +9,7 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import mockwebserver3.MockResponse;
+import org.medfetch.resolve.hosts.FakeHost;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
@@ -17,16 +18,16 @@ import okhttp3.HttpUrl;
  * and the datasets API: HC18 in two pages, RITE showing only its README, and a dataset whose download
  * check answers 601 (a form to fill in).
  */
-final class OpenXLabFake extends FakeHost {
+public final class OpenXLabFake extends FakeHost {
 
-    static final String SIGN_IN = "/api/v1/sso-be/api/v1/open/";
-    static final String NONCE = "n0nce-7c41";
-    static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtZWRmZXRjaCJ9.c2lnbmF0dXJl";
+    public static final String SIGN_IN = "/api/v1/sso-be/api/v1/open/";
+    public static final String NONCE = "n0nce-7c41";
+    public static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtZWRmZXRjaCJ9.c2lnbmF0dXJl";
 
     private final String ak;
     private final String sk;
 
-    OpenXLabFake(String ak, String sk) {
+    public OpenXLabFake(String ak, String sk) {
         this.ak = ak;
         this.sk = sk;
     }

@@ -1,4 +1,4 @@
-package org.medfetch.resolve.hosts;
+package org.medfetch.resolve.web;
 
 import java.net.URI;
 import java.util.LinkedHashSet;
@@ -10,15 +10,15 @@ import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /** The links to archives on an HTML page, resolved against the page's URL, in page order, once each. */
-final class PageLinks {
+public final class PageLinks {
 
-    static final List<String> ARCHIVES = List.of(".zip", ".tar", ".tar.gz", ".tgz", ".7z", ".rar", ".npz");
+    public static final List<String> ARCHIVES = List.of(".zip", ".tar", ".tar.gz", ".tgz", ".7z", ".rar", ".npz");
     private static final Pattern HREF = Pattern.compile("(?i)\\bhref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))");
 
     private PageLinks() {
     }
 
-    static List<URI> archives(String html, HttpUrl page) {
+    public static List<URI> archives(String html, HttpUrl page) {
         Set<URI> found = new LinkedHashSet<>();
         Matcher m = HREF.matcher(html);
         while (m.find()) {

@@ -1,4 +1,4 @@
-package org.medfetch.resolve.hosts;
+package org.medfetch.resolve.hosts.openxlab;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.resolve.Host;
 import org.medfetch.resolve.Authorizer;
 import org.medfetch.resolve.Checksum;
 import org.medfetch.resolve.Classification;
@@ -24,6 +24,14 @@ import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.ResolveException;
 import org.medfetch.resolve.Resolver;
 import org.medfetch.resolve.Source;
+import org.medfetch.resolve.hosts.HostClient;
+import org.medfetch.resolve.hosts.HostAnswer;
+import org.medfetch.resolve.hosts.HostName;
+import org.medfetch.resolve.hosts.RemotePath;
+import org.medfetch.resolve.hosts.Steps;
+import org.medfetch.resolve.hosts.HostAuthorizer;
+import org.medfetch.resolve.hosts.AuthorizesDownloads;
+import org.medfetch.resolve.hosts.HostContext;
 
 /**
  * OpenDataLab datasets ({@code opendatalab.com/OpenDataLab/NAME}), served by OpenXLab. With an
@@ -35,9 +43,11 @@ import org.medfetch.resolve.Source;
  */
 public final class OpenDataLabResolver implements Resolver, AuthorizesDownloads {
 
-    public static final String NAME = "opendatalab";
-    /** openxlab/dataset/constants.py (host). */
-    public static final URI DEFAULT_BASE = URI.create("https://openxlab.org.cn");
+    /** The base is openxlab/dataset/constants.py's host. */
+    public static final Host HOST = Host.named("opendatalab", "api: OpenXLab datasets with SHA-256; a form on the "
+            + "website first for many").api("https://openxlab.org.cn").domains("opendatalab.com", "openxlab.org.cn")
+            .examples("https://opendatalab.com/OpenDataLab/HC18/tree/main").credentials(OpenXLabKeys.SOURCES);
+    public static final String NAME = HOST.name();
     /** openxlab/xlab/handler/user_token.py (AUTH_CLIENT endpoint). */
     public static final URI DEFAULT_SIGN_IN = URI.create("https://openapi.openxlab.org.cn/api/v1/sso-be/api/v1/open");
     /** Where sign-in goes under an endpoint the user set: the same path as on openapi.openxlab.org.cn. */
@@ -56,30 +66,22 @@ public final class OpenDataLabResolver implements Resolver, AuthorizesDownloads 
     private final OpenXLabSession session;
 
     /**
-     * @param base   the datasets API (openxlab.org.cn)
-     * @param signIn the sign-in API that turns the AccessKey/SecretKey into a JWT
+     * The datasets API is the base (openxlab.org.cn); the sign-in API that turns the AccessKey/SecretKey
+     * into a JWT lives on another host, or under {@link #SIGN_IN_PATH} of an endpoint the user set.
      */
-    public OpenDataLabResolver(OkHttpClient http, URI base, URI signIn, OpenXLabKeys keys) {
-        this.api = new HostClient(http, "OpenXLab", "Check the OpenXLab AccessKey/SecretKey (medfetch resolvers lists "
+    public OpenDataLabResolver(HostContext context) {
+        this.api = context.client("OpenXLab", "Check the OpenXLab AccessKey/SecretKey (medfetch resolvers lists "
                 + "where they are read), and open the dataset's page once to complete any form it asks for.");
-        this.base = HttpUrl.get(base.toString());
-        this.keys = keys;
+        this.base = context.api(HOST);
+        this.keys = new OpenXLabKeys(context.user());
+        URI endpoint = context.endpoint(HOST);
+        URI signIn = endpoint != null ? URI.create(endpoint + "/" + SIGN_IN_PATH) : DEFAULT_SIGN_IN;
         this.session = new OpenXLabSession(api, HttpUrl.get(signIn.toString()), keys, Clock.systemUTC());
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public URI defaultBase() {
-        return DEFAULT_BASE;
-    }
-
-    @Override
-    public List<String> credentialSources() {
-        return OpenXLabKeys.SOURCES;
+    public Host host() {
+        return HOST;
     }
 
     @Override

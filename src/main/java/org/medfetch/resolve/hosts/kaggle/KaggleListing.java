@@ -1,4 +1,4 @@
-package org.medfetch.resolve.hosts;
+package org.medfetch.resolve.hosts.kaggle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
 import org.medfetch.resolve.ResolveException;
+import org.medfetch.resolve.hosts.HostClient;
+import org.medfetch.resolve.hosts.HostAnswer;
 
 /** The Kaggle API calls that list a dataset's or a competition's files, page by page. */
 final class KaggleListing {
@@ -39,7 +41,8 @@ final class KaggleListing {
             }
             KaggleApi.DatasetFiles page = api.get(url.build(), headers, KaggleApi.DatasetFiles.class);
             if (page.errorMessage() != null && !page.errorMessage().isBlank()) {
-                throw new ResolveException("Kaggle: " + page.errorMessage(), false);
+                throw new ResolveException("Kaggle refused the file list of " + link.ref() + ": "
+                        + HostAnswer.shorten(page.errorMessage()), false);
             }
             if (page.datasetFiles() == null) {
                 throw api.unexpected("the file list of " + link.ref() + " has no 'datasetFiles'");
