@@ -17,6 +17,7 @@ import org.medfetch.resolve.hosts.FigshareResolver;
 import org.medfetch.resolve.hosts.GitHubResolver;
 import org.medfetch.resolve.hosts.GiteeResolver;
 import org.medfetch.resolve.hosts.HostContext;
+import org.medfetch.resolve.hosts.HuggingFaceResolver;
 import org.medfetch.resolve.hosts.HyperAiResolver;
 import org.medfetch.resolve.hosts.IncompleteLinkResolver;
 import org.medfetch.resolve.hosts.MagnetResolver;
@@ -56,6 +57,7 @@ public final class Hosts {
             OpenDataLabResolver::new,
             GitHubResolver::new,
             GiteeResolver::new,
+            HuggingFaceResolver::new,
             DownloadPageResolver::new,
             DropboxResolver::new,
             context -> ManualHosts.DOCUMENT_VIEW,
@@ -87,8 +89,10 @@ public final class Hosts {
             throw new UsageException(e.getMessage(), e);
         }
         UserConfig user = new UserConfig(settings.env(), settings.home(), warnings);
-        Resolvers resolvers = new Resolvers(all(HostContext.of(endpoints, http, user, probes)));
+        Resolvers resolvers;
         try {
+            // A host's own endpoint variable (HF_ENDPOINT) is read, and checked, as its resolver is built.
+            resolvers = new Resolvers(all(HostContext.of(endpoints, http, user, probes)));
             endpoints.requireKnown(resolvers.all().stream().filter(Resolver::takesEndpoint).map(Resolver::name).toList());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
