@@ -22,6 +22,7 @@ import org.medfetch.resolve.hosts.HyperAiResolver;
 import org.medfetch.resolve.hosts.IncompleteLinkResolver;
 import org.medfetch.resolve.hosts.MagnetResolver;
 import org.medfetch.resolve.hosts.ManualHosts;
+import org.medfetch.resolve.hosts.OsfResolver;
 import org.medfetch.resolve.hosts.TciaResolver;
 import org.medfetch.resolve.hosts.TorrentFileResolver;
 import org.medfetch.resolve.hosts.UserConfig;
@@ -58,6 +59,7 @@ public final class Hosts {
             GitHubResolver::new,
             GiteeResolver::new,
             HuggingFaceResolver::new,
+            OsfResolver::new,
             DownloadPageResolver::new,
             DropboxResolver::new,
             context -> ManualHosts.DOCUMENT_VIEW,
