@@ -13,6 +13,7 @@ import org.medfetch.resolve.hosts.DataverseResolver;
 import org.medfetch.resolve.hosts.DirectHttpResolver;
 import org.medfetch.resolve.hosts.DownloadPageResolver;
 import org.medfetch.resolve.hosts.DropboxResolver;
+import org.medfetch.resolve.hosts.DryadResolver;
 import org.medfetch.resolve.hosts.FigshareResolver;
 import org.medfetch.resolve.hosts.GitHubResolver;
 import org.medfetch.resolve.hosts.GiteeResolver;
@@ -60,6 +61,7 @@ public final class Hosts {
             GiteeResolver::new,
             HuggingFaceResolver::new,
             OsfResolver::new,
+            DryadResolver::new,
             DownloadPageResolver::new,
             DropboxResolver::new,
             context -> ManualHosts.DOCUMENT_VIEW,
