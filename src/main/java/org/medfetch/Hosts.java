@@ -23,6 +23,7 @@ import org.medfetch.resolve.hosts.HyperAiResolver;
 import org.medfetch.resolve.hosts.IncompleteLinkResolver;
 import org.medfetch.resolve.hosts.MagnetResolver;
 import org.medfetch.resolve.hosts.ManualHosts;
+import org.medfetch.resolve.hosts.OpenNeuroResolver;
 import org.medfetch.resolve.hosts.OsfResolver;
 import org.medfetch.resolve.hosts.TciaResolver;
 import org.medfetch.resolve.hosts.TorrentFileResolver;
@@ -62,6 +63,7 @@ public final class Hosts {
             HuggingFaceResolver::new,
             OsfResolver::new,
             DryadResolver::new,
+            OpenNeuroResolver::new,
             DownloadPageResolver::new,
             DropboxResolver::new,
             context -> ManualHosts.DOCUMENT_VIEW,
