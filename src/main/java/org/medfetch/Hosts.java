@@ -23,6 +23,7 @@ import org.medfetch.resolve.hosts.HyperAiResolver;
 import org.medfetch.resolve.hosts.IncompleteLinkResolver;
 import org.medfetch.resolve.hosts.MagnetResolver;
 import org.medfetch.resolve.hosts.ManualHosts;
+import org.medfetch.resolve.hosts.MendeleyResolver;
 import org.medfetch.resolve.hosts.OpenNeuroResolver;
 import org.medfetch.resolve.hosts.OsfResolver;
 import org.medfetch.resolve.hosts.TciaResolver;
@@ -64,6 +65,7 @@ public final class Hosts {
             OsfResolver::new,
             DryadResolver::new,
             OpenNeuroResolver::new,
+            MendeleyResolver::new,
             DownloadPageResolver::new,
             DropboxResolver::new,
             context -> ManualHosts.DOCUMENT_VIEW,
