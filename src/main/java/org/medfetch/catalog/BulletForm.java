@@ -36,7 +36,7 @@ final class BulletForm {
         if (!before.isEmpty()) {
             return Vocabulary.isGeneric(before) ? null : before;
         }
-        String after = Names.fromText(line.textAfter(link).replaceAll("^[\\s:：\\-–—|]+", ""));
+        String after = Names.fromText(Names.withoutOpening(line.textAfter(link)));
         return after.isEmpty() || Vocabulary.isGeneric(after) ? null : after;
     }
 }

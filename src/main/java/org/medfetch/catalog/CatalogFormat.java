@@ -34,10 +34,10 @@ enum CatalogFormat {
         return first.indexOf(',') >= 0 && namesColumns(first, ',') ? CSV : MARKDOWN;
     }
 
-    /** A header line naming at least a name column and a link column. */
+    /** A header line naming at least a name column and a link column, in words, not in a sentence. */
     private static boolean namesColumns(String header, char separator) {
         List<DelimitedRecords.Record> records = DelimitedRecords.read(header, separator);
-        if (records.isEmpty()) {
+        if (records.isEmpty() || records.get(0).fields().stream().anyMatch(f -> f.strip().split("\\s+").length > 4)) {
             return false;
         }
         List<ColumnRole> roles = records.get(0).fields().stream().map(ColumnRole::of).toList();

@@ -36,12 +36,12 @@ final class Coverage {
 
     List<CatalogProblem> problems() {
         List<CatalogProblem> problems = new ArrayList<>();
-        skipped.forEach((line, reason) -> {
-            if (!used.contains(line)) {
-                problems.add(new CatalogProblem(line, null, CatalogProblem.Kind.SKIPPED_LINE, reason,
+        for (Map.Entry<Integer, String> skip : skipped.entrySet()) {
+            if (!used.contains(skip.getKey())) {
+                problems.add(new CatalogProblem(skip.getKey(), null, CatalogProblem.Kind.SKIPPED_LINE, skip.getValue(),
                         "if it is a dataset, write it as a list item (- [Name](https://…)) or a table row", false));
             }
-        });
+        }
         return problems;
     }
 }

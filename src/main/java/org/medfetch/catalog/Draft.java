@@ -17,6 +17,7 @@ final class Draft {
     private final String parentSection;
     private final int heading;
     private final boolean titled;
+    private String headingTitle;
     private String link;
     private String linkLabel;
     private Vocabulary.Rank rank;
@@ -47,8 +48,9 @@ final class Draft {
     /** A draft whose link is fixed: a list item or a linked heading. */
     static Draft pinned(String name, int line, String link, Sections sections) {
         RawRow row = RawRow.listed(line, sections.path(), name, link, List.of());
-        return new Draft(row, true, sections.parentPath(), sections.innermost(),
-                DatasetIds.slug(name).equals(DatasetIds.slug(String.valueOf(sections.innermostTitle()))));
+        Draft draft = new Draft(row, true, sections.parentPath(), sections.innermost(), false);
+        draft.headingTitle = sections.innermostTitle();
+        return draft;
     }
 
     String name() {
@@ -72,8 +74,9 @@ final class Draft {
         return heading;
     }
 
+    /** Whether the innermost heading titles this entry: the only row of its table, or the heading is its name. */
     boolean titled() {
-        return titled;
+        return titled || headingTitle != null && DatasetIds.slug(name()).equals(DatasetIds.slug(headingTitle));
     }
 
     /** Another link of this entry, with what the catalog calls it. */
@@ -118,11 +121,11 @@ final class Draft {
     RawRow toRow(boolean dropTitle) {
         String section = dropTitle ? parentSection : row.section();
         List<EntryLink> alternatives = new ArrayList<>(row.alternatives());
-        others.values().forEach(l -> {
+        for (EntryLink l : others.values()) {
             if (!l.url().equals(link)) {
                 alternatives.add(l);
             }
-        });
+        }
         return row.with(section, link, alternatives);
     }
 }

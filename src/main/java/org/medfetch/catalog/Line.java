@@ -30,17 +30,35 @@ record Line(int number, List<Piece> pieces) {
 
     /** Usable links, the ones that show text first. */
     List<FoundLink> usableLinks() {
-        List<FoundLink> all = new ArrayList<>(links().stream().filter(FoundLink::textual).toList());
-        all.addAll(links().stream().filter(l -> l.image() && l.usable()).toList());
+        List<FoundLink> all = new ArrayList<>();
+        List<FoundLink> images = new ArrayList<>();
+        for (FoundLink l : links()) {
+            if (l.textual()) {
+                all.add(l);
+            } else if (l.image() && l.usable()) {
+                images.add(l);
+            }
+        }
+        all.addAll(images);
         return all;
     }
 
     FoundLink firstTextual() {
-        return links().stream().filter(FoundLink::textual).findFirst().orElse(null);
+        for (Piece p : pieces) {
+            if (p.link() != null && p.link().textual()) {
+                return p.link();
+            }
+        }
+        return null;
     }
 
     boolean hasUsableLink() {
-        return links().stream().anyMatch(FoundLink::usable);
+        for (Piece p : pieces) {
+            if (p.link() != null && p.link().usable()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The line as a reader sees it: text and the text of links (image links show nothing). */
@@ -91,7 +109,8 @@ record Line(int number, List<Piece> pieces) {
                 continue;
             }
             if (!p.text().isBlank()) {
-                if (!p.strong() && !p.text().strip().matches("[:：]")) {
+                String t = p.text().strip();
+                if (!p.strong() && !t.equals(":") && !t.equals("：")) {
                     return false;
                 }
                 text = true;
@@ -114,7 +133,13 @@ record Line(int number, List<Piece> pieces) {
 
     /** "Access" for {@code Access: https://...}: the short text before the first link, when it ends with a colon. */
     String label() {
-        FoundLink first = links().stream().filter(FoundLink::usable).findFirst().orElse(null);
+        FoundLink first = null;
+        for (FoundLink l : links()) {
+            if (l.usable()) {
+                first = l;
+                break;
+            }
+        }
         if (first == null) {
             return null;
         }
@@ -122,7 +147,7 @@ record Line(int number, List<Piece> pieces) {
         if (!before.endsWith(":") && !before.endsWith("：")) {
             return null;
         }
-        String label = Names.collapse(before.substring(0, before.length() - 1).replaceAll("^[-*•·\\s]+", ""));
-        return label.isEmpty() || label.length() > 40 || label.split(" ").length > 5 ? null : label;
+        String label = Names.collapse(Names.withoutOpening(before.substring(0, before.length() - 1)));
+        return label.isEmpty() || label.length() > 40 || label.chars().filter(c -> c == ' ').count() > 4 ? null : label;
     }
 }

@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
  */
 final class LineBuilder {
 
-    private static final Pattern HREF = Pattern.compile("(?is)\\bhref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))");
-    private static final Pattern ALT = Pattern.compile("(?is)\\balt\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
-    private static final Pattern TAG_NAME = Pattern.compile("(?s)<\\s*(/?)\\s*([a-zA-Z][a-zA-Z0-9]*)");
+    /** Patterns for HTML tags, compiled when a catalog first holds one. */
+    private static final class Tags {
+        static final Pattern HREF = Pattern.compile("(?is)\\bhref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))");
+        static final Pattern ALT = Pattern.compile("(?is)\\balt\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
+    }
 
     private final List<Line> lines = new ArrayList<>();
     private List<Line.Piece> pieces = new ArrayList<>();
@@ -73,18 +75,23 @@ final class LineBuilder {
 
     /** One HTML tag, as written. */
     void tag(String raw) {
-        Matcher name = TAG_NAME.matcher(raw);
-        if (!name.lookingAt()) {
+        int i = skipSpaces(raw, 1);
+        boolean closing = i < raw.length() && raw.charAt(i) == '/';
+        int start = skipSpaces(raw, closing ? i + 1 : i);
+        int end = start;
+        while (end < raw.length() && Character.isLetterOrDigit(raw.charAt(end))) {
+            end++;
+        }
+        if (end == start) {
             return;
         }
-        boolean closing = !name.group(1).isEmpty();
-        switch (name.group(2).toLowerCase(Locale.ROOT)) {
+        switch (raw.substring(start, end).toLowerCase(Locale.ROOT)) {
             case "a" -> {
                 if (closing) {
                     closeAnchor();
                 } else {
                     closeAnchor();
-                    Matcher href = HREF.matcher(raw);
+                    Matcher href = Tags.HREF.matcher(raw);
                     if (href.find()) {
                         anchorUrl = Entities.decode(first(href));
                         anchorText = new StringBuilder();
@@ -95,7 +102,7 @@ final class LineBuilder {
             case "b", "strong", "u" -> htmlStrong = Math.max(0, htmlStrong + (closing ? -1 : 1));
             case "br", "p", "div", "td", "th", "li" -> text(" ", false);
             case "img" -> {
-                Matcher alt = ALT.matcher(raw);
+                Matcher alt = Tags.ALT.matcher(raw);
                 image(alt.find() ? first(alt) : "");
             }
             default -> { }
@@ -129,6 +136,14 @@ final class LineBuilder {
         anchorUrl = null;
         anchorText = null;
         anchorAlt = null;
+    }
+
+    private static int skipSpaces(String s, int from) {
+        int i = from;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static String first(Matcher m) {

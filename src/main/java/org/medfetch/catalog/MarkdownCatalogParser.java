@@ -30,7 +30,7 @@ public final class MarkdownCatalogParser {
                     "the row is split over several lines (commonmark would end the table here)",
                     "put the whole row on line " + line + "; medfetch joined it", true));
         }
-        List<HtmlTables.Region> htmlTables = HtmlTables.find(source);
+        List<HtmlTables.Region> htmlTables = mentionsTable(catalog.text()) ? HtmlTables.find(source) : List.of();
         for (HtmlTables.Region region : htmlTables) {
             for (int i = region.first(); i <= region.last(); i++) {
                 source.blank(i);
@@ -39,6 +39,16 @@ public final class MarkdownCatalogParser {
         Node document = parser.parse(source.text());
         List<RawRow> rows = new MarkdownReader(source, headingLevels(document), htmlTables).read(document, problems);
         return CatalogForms.finish(catalog, rows, problems);
+    }
+
+    /** Whether the text may hold an HTML table (most catalogs have none, and need not be searched for one). */
+    private static boolean mentionsTable(String text) {
+        for (int i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
+            if (text.regionMatches(true, i + 1, "table", 0, "table".length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Levels of the headings the reader sees (top level and in block quotes), in order. */

@@ -12,6 +12,7 @@ import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
+import org.commonmark.node.SourceSpan;
 import org.commonmark.node.ThematicBreak;
 
 /**
@@ -53,11 +54,23 @@ final class MarkdownReader {
         drop();
         problems.addAll(coverage.problems());
         Map<String, Integer> blocks = new HashMap<>();
-        drafts.stream().filter(Draft::isNameBlock).forEach(d -> blocks.merge(String.valueOf(d.section()), 1, Integer::sum));
-        unlinked.stream().filter(d -> blocks.getOrDefault(String.valueOf(d.section()), 0) >= 2).forEach(drafts::add);
-        drafts.sort(java.util.Comparator.comparingInt(Draft::line));
         Map<Integer, Integer> perHeading = new HashMap<>();
-        drafts.forEach(d -> perHeading.merge(d.heading(), 1, Integer::sum));
+        for (Draft d : drafts) {
+            if (d.isNameBlock()) {
+                blocks.merge(String.valueOf(d.section()), 1, Integer::sum);
+            }
+        }
+        if (!unlinked.isEmpty()) {
+            for (Draft d : unlinked) {
+                if (blocks.getOrDefault(String.valueOf(d.section()), 0) >= 2) {
+                    drafts.add(d);
+                }
+            }
+            drafts.sort(java.util.Comparator.comparingInt(Draft::line));
+        }
+        for (Draft d : drafts) {
+            perHeading.merge(d.heading(), 1, Integer::sum);
+        }
         List<RawRow> rows = new ArrayList<>();
         for (Draft d : drafts) {
             rows.add(d.toRow(d.heading() >= 0 && d.titled() && perHeading.get(d.heading()) == 1));
@@ -90,7 +103,9 @@ final class MarkdownReader {
                 pending = null;
             }
         } else if (node instanceof Paragraph || node instanceof HtmlBlock) {
-            lines(node).forEach(this::line);
+            for (Line line : lines(node)) {
+                line(line);
+            }
         } else if (node instanceof BlockQuote) {
             children(node);
         }
@@ -107,7 +122,8 @@ final class MarkdownReader {
         close();
         drop();
         listLabel = null;
-        Line line = lines(heading).stream().findFirst().orElse(new Line(lineOf(heading), List.of()));
+        List<Line> lines = lines(heading);
+        Line line = lines.isEmpty() ? new Line(lineOf(heading), List.of()) : lines.get(0);
         FoundLink link = line.firstTextual();
         String name = link == null ? null : HeadingForm.name(line, link);
         if (name != null) {
@@ -139,17 +155,15 @@ final class MarkdownReader {
             sections.aside(pending.name());
         }
         TableForm.Result result = TableForm.read(table, sections);
-        if (result.skipped() != null) {
-            table.rows().forEach(r -> r.cells().forEach(c -> coverage.skipped(c, result.skipped())));
-        }
-        for (Draft draft : result.drafts()) {
-            drafts.add(draft);
-        }
-        table.rows().forEach(r -> {
-            if (!result.drafts().isEmpty()) {
-                coverage.used(r.line());
+        for (TableRead.Row row : table.rows()) {
+            if (result.skipped() != null) {
+                row.cells().forEach(c -> coverage.skipped(c, result.skipped()));
             }
-        });
+            if (!result.drafts().isEmpty()) {
+                coverage.used(row.line());
+            }
+        }
+        drafts.addAll(result.drafts());
         if (result.drafts().size() == 1) {
             open = result.drafts().get(0);
         }
@@ -351,7 +365,9 @@ final class MarkdownReader {
 
     private List<Line> lines(Node block) {
         List<Integer> numbers = new ArrayList<>();
-        block.getSourceSpans().forEach(s -> numbers.add(source.originalLine(s.getLineIndex())));
+        for (SourceSpan span : block.getSourceSpans()) {
+            numbers.add(source.originalLine(span.getLineIndex()));
+        }
         if (numbers.isEmpty()) {
             return List.of();
         }

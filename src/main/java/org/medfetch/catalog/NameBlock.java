@@ -50,6 +50,6 @@ record NameBlock(String name, int line, Kind kind, boolean described, Draft draf
     static boolean couldName(Line line) {
         String text = Names.collapse(line.plain());
         return !text.isEmpty() && text.length() <= 100 && !text.endsWith(":") && !text.endsWith("：")
-                && !text.matches(".*[.。!?]$") && text.codePoints().anyMatch(Character::isLetter);
+                && ".。!?".indexOf(text.charAt(text.length() - 1)) < 0 && text.codePoints().anyMatch(Character::isLetter);
     }
 }

@@ -12,6 +12,10 @@ final class Names {
     /** Where a name ends and its description starts: "DRIVE: Digital Retinal...", "DermNet - Skin atlas". */
     private static final Pattern SEPARATOR = Pattern.compile("\\s*(?::\\s|：|\\s[-–—|]\\s|[.。]\\s+(?=\\p{Lu}))");
 
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u3000]+");
+    private static final Pattern TRAILING = Pattern.compile("[\\s(（\\[,，;；:：]+$");
+    private static final Pattern OPENING = Pattern.compile("^[\\s:：\\-–—|*•·]+");
+
     /** Longer texts before a link hold a description after the name. */
     private static final int SHORT_NAME = 60;
 
@@ -19,7 +23,14 @@ final class Names {
     }
 
     static String collapse(String text) {
-        return text.replaceAll("[\\s\\u00A0\\u3000]+", " ").strip();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = Character.isWhitespace(c) || c == '\u00A0' || c == '\u3000';
+            if (space && (c != ' ' || i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1)))) {
+                return SPACES.matcher(text).replaceAll(" ").strip();
+            }
+        }
+        return text.strip();
     }
 
     /** A section title: numbering and decoration (emoji, arrows) around it dropped. */
@@ -38,7 +49,12 @@ final class Names {
         if (t.length() > SHORT_NAME && m.find() && m.start() > 0) {
             t = t.substring(0, m.start());
         }
-        return trimSymbols(t.replaceAll("[\\s(（\\[,，;；:：]+$", ""));
+        return trimSymbols(TRAILING.matcher(t).replaceAll(""));
+    }
+
+    /** Text without the punctuation or list marks that open it (": the rest", "- item"). */
+    static String withoutOpening(String text) {
+        return OPENING.matcher(text).replaceFirst("");
     }
 
     /** Drops leading and trailing characters that are neither letters, digits nor brackets. */

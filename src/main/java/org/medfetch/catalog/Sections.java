@@ -15,7 +15,7 @@ final class Sections {
 
     static final String SEPARATOR = " / ";
 
-    private record Open(int index, int level, String title) {
+    private record Open(int index, int level, String title, boolean noDatasets) {
     }
 
     private final Deque<Open> open = new ArrayDeque<>();
@@ -27,7 +27,10 @@ final class Sections {
 
     /** @param levels the level of every heading of the document, in order */
     Sections(List<Integer> levels) {
-        boolean lone = levels.size() > 1 && levels.subList(1, levels.size()).stream().allMatch(l -> l > levels.get(0));
+        boolean lone = levels.size() > 1;
+        for (int i = 1; i < levels.size(); i++) {
+            lone &= levels.get(i) > levels.get(0);
+        }
         this.loneTitle = lone ? 0 : -1;
         this.hasSections = levels.size() > (lone ? 1 : 0);
     }
@@ -38,7 +41,7 @@ final class Sections {
         close(level);
         String t = Names.title(title);
         if (index != loneTitle && !t.isEmpty()) {
-            open.push(new Open(index, level, t));
+            open.push(new Open(index, level, t, Vocabulary.holdsNoDatasets(t)));
             inSection = true;
         }
     }
@@ -99,7 +102,7 @@ final class Sections {
     /** The heading of the path that holds no datasets (contents, contributing, other lists), or null. */
     String notDatasets() {
         for (Open o : open) {
-            if (Vocabulary.holdsNoDatasets(o.title())) {
+            if (o.noDatasets()) {
                 return o.title();
             }
         }

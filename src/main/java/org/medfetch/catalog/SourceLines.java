@@ -37,7 +37,7 @@ final class SourceLines {
             if (joined) {
                 prepared.joinedAt.add(first);
             }
-            prepared.lines.add(WRAPPER.matcher(line).matches() ? "" : line);
+            prepared.lines.add(line.strip().startsWith("<") && WRAPPER.matcher(line).matches() ? "" : line);
             prepared.originalLine.add(first);
         }
         return prepared;

@@ -1,7 +1,6 @@
 package org.medfetch.catalog;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -21,6 +20,10 @@ final class TableForm {
     private record Candidate(int column, FoundLink link, Vocabulary.Rank rank) {
     }
 
+    /** What each column holds: its role, the role kept in the entry's row, the rank of its links. */
+    private record Columns(List<ColumnRole> roles, List<ColumnRole> kept, List<Vocabulary.Rank> ranks, int name) {
+    }
+
     private TableForm() {
     }
 
@@ -31,11 +34,17 @@ final class TableForm {
             roles.add(role == null || roles.contains(role) && role != ColumnRole.LINK ? null : role);
         }
         int nameColumn = roles.indexOf(ColumnRole.NAME);
-        boolean links = table.rows().stream().anyMatch(r -> r.cells().stream().anyMatch(Line::hasUsableLink));
+        boolean links = false;
+        boolean written = false;
+        for (TableRead.Row row : table.rows()) {
+            for (Line cell : row.cells()) {
+                links |= cell.hasUsableLink();
+                written |= !cell.links().isEmpty();
+            }
+        }
         if (nameColumn < 0) {
             return new Result(List.of(), links ? NO_NAME_COLUMN : null);
         }
-        boolean written = table.rows().stream().anyMatch(r -> r.cells().stream().anyMatch(c -> !c.links().isEmpty()));
         if (!roles.contains(ColumnRole.LINK) && !written) {
             return new Result(List.of(), null);
         }
@@ -45,15 +54,20 @@ final class TableForm {
                     || role == ColumnRole.LINK && kept.contains(ColumnRole.LINK);
             kept.add(dropped ? null : role);
         }
+        List<Vocabulary.Rank> ranks = new ArrayList<>();
+        for (int c = 0; c < roles.size(); c++) {
+            ranks.add(c == nameColumn ? Vocabulary.Rank.PAGE : Vocabulary.rank(table.headers().get(c)));
+        }
         List<Draft> drafts = new ArrayList<>();
         for (TableRead.Row row : table.rows()) {
-            drafts.add(draft(table, roles, kept, nameColumn, row, sections, table.rows().size() == 1));
+            drafts.add(draft(table, new Columns(roles, kept, ranks, nameColumn), row, sections, table.rows().size() == 1));
         }
         return new Result(drafts, null);
     }
 
-    private static Draft draft(TableRead table, List<ColumnRole> roles, List<ColumnRole> kept, int nameColumn,
-                               TableRead.Row row, Sections sections, boolean onlyRow) {
+    private static Draft draft(TableRead table, Columns columns, TableRead.Row row, Sections sections, boolean onlyRow) {
+        List<ColumnRole> roles = columns.roles();
+        int nameColumn = columns.name();
         List<String> cells = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
         for (int c = 0; c < roles.size(); c++) {
@@ -62,9 +76,8 @@ final class TableForm {
             if (roles.get(c) == ColumnRole.LICENSE) {
                 continue;
             }
-            Vocabulary.Rank rank = c == nameColumn ? Vocabulary.Rank.PAGE : Vocabulary.rank(table.headers().get(c));
             for (FoundLink link : cell.usableLinks()) {
-                candidates.add(new Candidate(c, link, rank));
+                candidates.add(new Candidate(c, link, columns.ranks().get(c)));
             }
         }
         Candidate main = choose(candidates, roles, nameColumn);
@@ -75,26 +88,42 @@ final class TableForm {
                         other.link().url()));
             }
         }
-        int linkColumn = kept.indexOf(ColumnRole.LINK);
+        int linkColumn = columns.kept().indexOf(ColumnRole.LINK);
         String linkText = linkColumn >= 0 ? cells.get(linkColumn) : main != null ? null : writtenLink(row, nameColumn);
-        RawRow raw = new RawRow(row.line(), sections.path(), kept, cells, main == null ? null : main.link().url(),
+        RawRow raw = new RawRow(row.line(), sections.path(), columns.kept(), cells, main == null ? null : main.link().url(),
                 linkText, row.rawCellCount(), alternatives, null);
         return new Draft(raw, true, sections.parentPath(), sections.innermost(), onlyRow);
     }
 
     /** The link column's best link, else the name cell's, else (with no link column) any cell's best. */
     private static Candidate choose(List<Candidate> candidates, List<ColumnRole> roles, int nameColumn) {
-        Comparator<Candidate> best = Comparator.comparing(Candidate::rank).thenComparingInt(Candidate::column);
-        List<Candidate> textual = candidates.stream().filter(c -> !c.link().image()).toList();
-        var inLinkColumns = textual.stream().filter(c -> roles.get(c.column()) == ColumnRole.LINK).min(best);
-        if (inLinkColumns.isPresent()) {
-            return inLinkColumns.get();
+        Candidate inLinkColumns = null;
+        Candidate inName = null;
+        Candidate anywhere = null;
+        for (Candidate c : candidates) {
+            if (c.link().image()) {
+                continue;
+            }
+            if (roles.get(c.column()) == ColumnRole.LINK && better(c, inLinkColumns)) {
+                inLinkColumns = c;
+            }
+            if (c.column() == nameColumn && inName == null) {
+                inName = c;
+            }
+            if (better(c, anywhere)) {
+                anywhere = c;
+            }
         }
-        var inName = textual.stream().filter(c -> c.column() == nameColumn).findFirst();
-        if (inName.isPresent() || roles.contains(ColumnRole.LINK)) {
-            return inName.orElse(null);
+        if (inLinkColumns != null) {
+            return inLinkColumns;
         }
-        return textual.stream().min(best).orElse(null);
+        return inName != null || roles.contains(ColumnRole.LINK) ? inName : anywhere;
+    }
+
+    /** A lower rank (a download before a web page before a paper), then an earlier column. */
+    private static boolean better(Candidate c, Candidate than) {
+        return than == null || c.rank().compareTo(than.rank()) < 0
+                || c.rank() == than.rank() && c.column() < than.column();
     }
 
     /** What the name cell's link points to when it is not a URL ({@code structseg2019.grand-challenge.org}), or null. */
@@ -102,8 +131,12 @@ final class TableForm {
         if (nameColumn >= row.cells().size()) {
             return null;
         }
-        return row.cells().get(nameColumn).links().stream().filter(l -> !l.image()).map(FoundLink::url)
-                .findFirst().orElse(null);
+        for (FoundLink l : row.cells().get(nameColumn).links()) {
+            if (!l.image()) {
+                return l.url();
+            }
+        }
+        return null;
     }
 
     /** The name cell's text, without links whose text names nothing ({@code QIN Breast [01](…) [02](…)}). */

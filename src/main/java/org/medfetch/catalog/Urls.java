@@ -20,6 +20,7 @@ final class Urls {
     private static final Pattern BARE = Pattern.compile(
             "(?i)(?:\\b(?:https?|ftp)://|\\bmagnet:\\?|(?<![\\w./@-])www\\.(?=[a-z0-9-]+\\.))"
                     + "[^\\s<>\"'`\\u3000-\\u303F\\uFF01-\\uFF0F\\uFF1A-\\uFF20\\uFF3B-\\uFF40\\uFF5B-\\uFF65]+");
+    private static final List<String> SCHEMES = List.of("https://", "http://", "ftp://");
     private static final String TRAILING = ".,;:!?*_~'\"";
     /** "structseg2019.grand-challenge.org": a web address written without http://, not a file of the list. */
     private static final Pattern SCHEMELESS = Pattern.compile(
@@ -35,14 +36,13 @@ final class Urls {
         if (url == null) {
             return false;
         }
-        String u = url.strip().toLowerCase(Locale.ROOT);
-        if (u.startsWith("magnet:?")) {
+        String u = url.strip();
+        if (u.regionMatches(true, 0, "magnet:?", 0, "magnet:?".length())) {
             return u.length() > "magnet:?".length();
         }
-        for (String scheme : List.of("https://", "http://", "ftp://")) {
-            if (u.startsWith(scheme)) {
-                String rest = u.substring(scheme.length());
-                return !rest.isEmpty() && rest.charAt(0) != '/' && rest.charAt(0) != '?' && rest.charAt(0) != '#';
+        for (String scheme : SCHEMES) {
+            if (u.regionMatches(true, 0, scheme, 0, scheme.length())) {
+                return u.length() > scheme.length() && "/?#".indexOf(u.charAt(scheme.length())) < 0;
             }
         }
         return false;

@@ -33,15 +33,19 @@ final class Vocabulary {
             "来源", "介绍");
 
     /** Section headings that always hold something else than datasets. */
-    private static final Pattern NEVER_DATASETS = Pattern.compile("(?iu)\\b(?:table of contents?|contents|toc"
+    private static final Pattern NEVER_DATASETS = Pattern.compile("(?i)\\b(?:table of contents?|contents|toc"
             + "|contribut\\w*|licen[cs]\\w*|citations?|cit(?:e|ing)|acknowledge?ments?|changelog|release notes?"
             + "|star history|sponsors?|see also|platforms?)\\b|目录|贡献|致谢|引用|许可|交流|联系|平台|更新日志");
     /** Headings that hold other things unless they speak of data. */
-    private static final Pattern OTHER_THINGS = Pattern.compile("(?iu)\\b(?:related|awesome|tools?|toolbox\\w*"
+    private static final Pattern OTHER_THINGS = Pattern.compile("(?i)\\b(?:related|awesome|tools?|toolbox\\w*"
             + "|toolkits?|software|methods?|models?|papers?|publications?|tutorials?|courses?|books?|blogs?"
             + "|community|news|projects?|references?|surveys?|lists)\\b|参考|相关|论文|工具|教程|课程|项目|列表");
-    private static final Pattern SPEAKS_OF_DATA = Pattern.compile("(?iu)\\b(?:data|datasets?|databases?"
+    private static final Pattern SPEAKS_OF_DATA = Pattern.compile("(?i)\\b(?:data|datasets?|databases?"
             + "|challenges?)\\b|数据");
+
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** A number or a version: "01", "2019", "v2" name nothing by themselves. */
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,4}|v\\d{1,2}");
 
     private Vocabulary() {
     }
@@ -55,11 +59,13 @@ final class Vocabulary {
         if (t.isEmpty() || t.contains("://") || t.startsWith("www.")) {
             return true;
         }
-        for (String word : GENERIC_ZH) {
-            t = t.replace(word, " ");
+        if (!t.chars().allMatch(c -> c < 0x80)) {
+            for (String word : GENERIC_ZH) {
+                t = t.replace(word, " ");
+            }
         }
-        for (String token : t.split("[^\\p{L}\\p{N}]+")) {
-            if (!token.isEmpty() && !GENERIC.contains(token) && !token.matches("\\d{1,4}|v\\d{1,2}")) {
+        for (String token : NOT_WORD.split(t)) {
+            if (!token.isEmpty() && !GENERIC.contains(token) && !NUMBER.matcher(token).matches()) {
                 return false;
             }
         }
@@ -71,7 +77,7 @@ final class Vocabulary {
         if (label == null || label.isBlank()) {
             return Rank.OTHER;
         }
-        List<String> words = List.of(label.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"));
+        List<String> words = List.of(NOT_WORD.split(label.toLowerCase(Locale.ROOT)));
         String l = label.toLowerCase(Locale.ROOT);
         if (matches(words, l, PAPER)) {
             return Rank.PAPER;
@@ -84,8 +90,7 @@ final class Vocabulary {
 
     private static boolean matches(List<String> words, String label, List<String> vocabulary) {
         for (String v : vocabulary) {
-            boolean chinese = v.codePointAt(0) > 0x2E80;
-            if (chinese ? label.contains(v) : words.stream().anyMatch(w -> w.equals(v) || w.equals(v + "s"))) {
+            if (v.codePointAt(0) > 0x2E80 ? label.contains(v) : words.contains(v) || words.contains(v.concat("s"))) {
                 return true;
             }
         }
