@@ -45,7 +45,7 @@ final class LineBuilder {
             if (bare.start() > at) {
                 pieces.add(new Line.Piece(text.substring(at, bare.start()), null, bold));
             }
-            pieces.add(new Line.Piece(bare.written(), new FoundLink(bare.url(), bare.written(), false), bold));
+            pieces.add(new Line.Piece(bare.written(), new FoundLink(bare.url(), bare.written(), bare.image()), bold));
             at = bare.end();
         }
         if (at < text.length()) {

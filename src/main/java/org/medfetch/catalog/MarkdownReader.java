@@ -304,7 +304,7 @@ final class MarkdownReader {
             if (target != null) {
                 target.offerAll(line);
                 coverage.used(line);
-            } else if (!papers() && pending != null && pending.kind() != NameBlock.Kind.PLAIN && pending.accepts(line)) {
+            } else if (!papers() && pending != null && pending.takesItem(line)) {
                 startBlock(line);
                 target = open;
             } else {
@@ -321,7 +321,8 @@ final class MarkdownReader {
         NameBlock savedPending = pending;
         String savedAside = sections.aside();
         open = null;
-        pending = NameBlock.bold(Names.fromText(lead), first.number(), sections);
+        // The bold lead of an item names what the item describes: its links below are that name's.
+        pending = NameBlock.bold(Names.fromText(lead), first.number(), sections).withDescription();
         own.subList(1, own.size()).forEach(this::line);
         Draft block = openIsBlock ? open : null;
         nested.forEach(l -> list(l, block));

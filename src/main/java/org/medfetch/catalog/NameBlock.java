@@ -46,6 +46,15 @@ record NameBlock(String name, int line, Kind kind, boolean described, Draft draf
         };
     }
 
+    /**
+     * Whether a list item with links but no name of its own belongs to this name: under a described bold
+     * name (a dataset's name block) or a heading with a labelled link; not under a bold line that heads
+     * the list (that item names nothing).
+     */
+    boolean takesItem(Line item) {
+        return kind == Kind.BOLD ? described : kind == Kind.HEADING && accepts(item);
+    }
+
     /** A short line of plain text that may name the labelled link right below it. */
     static boolean couldName(Line line) {
         String text = Names.collapse(line.plain());

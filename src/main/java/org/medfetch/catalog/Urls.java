@@ -9,9 +9,11 @@ import java.util.regex.Pattern;
 /** What counts as a link to a dataset, and bare URLs in running text. */
 final class Urls {
 
-    /** A bare link in text: where it was written and the URL it stands for. */
-    record Bare(int start, int end, String written, String url) {
+    /** A bare link in text: where it was written and the URL it stands for; an image's address is no link to follow. */
+    record Bare(int start, int end, String written, String url, boolean image) {
     }
+
+    private static final Pattern PICTURE = Pattern.compile("(?i).*\\.(?:png|jpe?g|gif|svg|webp|bmp)(?:[?#].*)?");
 
     /**
      * http(s)/ftp URLs, magnets and www. addresses, up to white space, quotes, angle brackets or CJK
@@ -78,7 +80,7 @@ final class Urls {
                 continue;
             }
             String url = written.regionMatches(true, 0, "www.", 0, 4) ? "http://" + written : written;
-            found.add(new Bare(m.start(), m.start() + written.length(), written, url));
+            found.add(new Bare(m.start(), m.start() + written.length(), written, url, PICTURE.matcher(url).matches()));
         }
         return found;
     }

@@ -39,7 +39,7 @@ final class Vocabulary {
     /** Headings that hold other things unless they speak of data. */
     private static final Pattern OTHER_THINGS = Pattern.compile("(?i)\\b(?:related|awesome|tools?|toolbox\\w*"
             + "|toolkits?|software|methods?|models?|papers?|publications?|tutorials?|courses?|books?|blogs?"
-            + "|community|news|projects?|references?|surveys?|lists)\\b|参考|相关|论文|工具|教程|课程|项目|列表");
+            + "|community|news|projects?|references?|surveys?|lists|resources)\\b|参考|相关|论文|工具|教程|课程|项目|列表|资源");
     private static final Pattern SPEAKS_OF_DATA = Pattern.compile("(?i)\\b(?:data|datasets?|databases?"
             + "|challenges?)\\b|数据");
 
