@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.medfetch.catalog.Catalog;
@@ -19,10 +20,12 @@ import org.medfetch.cli.Cli;
 import org.medfetch.cli.MedfetchCommand;
 import org.medfetch.engine.Transfers;
 import org.medfetch.engine.http.HttpTransfer;
-import org.medfetch.engine.http.LinkProbe;
+import org.medfetch.resolve.web.LinkProbe;
+import org.medfetch.resolve.web.ProbeCache;
 import org.medfetch.engine.http.ProxyFromEnvironment;
 import org.medfetch.engine.torrent.TorrentSettings;
 import org.medfetch.engine.torrent.TorrentTransfer;
+import org.medfetch.extract.FreeSpace;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.hosts.HostAuthorizer;
 import org.medfetch.resolve.mirrors.DatasetNotes;
@@ -41,10 +44,17 @@ public final class Main {
 
     private final Map<String, String> env;
     private final Path home;
+    private final FreeSpace freeSpace;
 
     public Main(Map<String, String> env, Path home) {
+        this(env, home, FreeSpace.SYSTEM);
+    }
+
+    /** @param freeSpace what the file system has free (tests run out of space with it) */
+    public Main(Map<String, String> env, Path home, FreeSpace freeSpace) {
         this.env = env;
         this.home = home;
+        this.freeSpace = freeSpace;
     }
 
     public static void main(String[] args) {
@@ -63,17 +73,17 @@ public final class Main {
     /** Wires a workspace whose parts are made on first use (see {@link Workspace.Parts}). */
     private Workspace open(Settings settings, PrintWriter err) {
         Supplier<OkHttpClient> http = Workspace.once(() -> httpClient(settings));
-        Supplier<Resolvers> resolvers = Workspace.once(() -> Hosts.resolvers(settings, http.get(), warning -> {
+        Function<ProbeCache, Resolvers> resolvers = probes -> Hosts.resolvers(settings, http.get(), warning -> {
             err.println("medfetch: " + warning);
             err.flush();
-        }));
+        }, probes);
         // Files that need credentials are authorized by their resolver before every attempt.
-        Supplier<Transfers> transfers = () -> new Transfers(
-                new HttpTransfer(http.get(), new HostAuthorizer(resolvers.get().all())),
+        Function<Resolvers, Transfers> transfers = registry -> new Transfers(
+                new HttpTransfer(http.get(), new HostAuthorizer(registry.all())),
                 new TorrentTransfer(torrents(settings)));
         Workspace.Parts parts = new Workspace.Parts(() -> catalog(settings, http, err), resolvers,
-                () -> new MirrorSources(mirrors(settings), resolvers.get()), DatasetNotes::bundled, transfers,
-                () -> new LinkProbe(http.get()));
+                registry -> new MirrorSources(mirrors(settings), registry), DatasetNotes::bundled, transfers,
+                () -> new LinkProbe(http.get()), () -> Hosts.doi(settings, http.get()), freeSpace);
         return new Workspace(settings.workspace(), parts, Clock.systemUTC());
     }
 
@@ -141,7 +151,7 @@ public final class Main {
      * arise when a link is resolved online.
      */
     public static Resolvers resolvers(Settings settings, Consumer<String> warnings) {
-        return Hosts.resolvers(settings, httpClient(settings), warnings);
+        return Hosts.resolvers(settings, httpClient(settings), warnings, ProbeCache.memory());
     }
 
     /** {@link #resolvers(Settings, Consumer)} for offline use (classification reads no credentials). */

@@ -57,9 +57,11 @@ final class GetCommand implements Callable<Integer> {
         RunQueue.Result result;
         try (ConsoleProgress progress = root.progress(settings.noProgress)) {
             result = Interruptible.run(stop -> new RunQueue(workspace).run(settings.options(),
-                    progress == null ? Progress.NONE : progress, stop, jobs));
+                    progress == null ? Progress.NONE : progress, stop, jobs,
+                    new RunQueue.Extraction(null, settings.extractLimits.limits())));
         }
         RunCommand.summarize(result.report(), err, err);
+        ExtractReporter.report(result.extracted(), err, err);
         for (Job job : jobs) {
             for (FileRecord f : workspace.store().files(job.id())) {
                 if (f.state() == FileState.DONE && f.sha256() != null) {

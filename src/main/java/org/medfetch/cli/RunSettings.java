@@ -7,9 +7,10 @@ import org.medfetch.engine.RetryPolicy;
 import org.medfetch.engine.RunOptions;
 import org.medfetch.engine.TransferOptions;
 import org.medfetch.workflow.UsageException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** What run and get take: how many files and connections, rate limit, retries, timeout, progress. */
+/** What run, get and sync take: files and connections at once, rate limit, retries, timeout, progress, extraction limits. */
 final class RunSettings {
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "2",
@@ -39,6 +40,9 @@ final class RunSettings {
             description = "Record progress after this many bytes per connection, or every second, whichever comes "
                     + "first (default: ${DEFAULT-VALUE}); a kill -9 loses at most this much per connection.")
     String checkpointEvery;
+
+    @Mixin
+    ExtractLimitOptions extractLimits;
 
     RunOptions options() {
         if (parallel < 1 || connections < 1 || connections > 32 || retries < 0 || timeout < 1) {

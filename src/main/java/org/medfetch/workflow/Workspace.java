@@ -2,14 +2,18 @@ package org.medfetch.workflow;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.medfetch.catalog.Catalog;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.Lookup;
 import org.medfetch.engine.Engine;
 import org.medfetch.engine.Transfers;
-import org.medfetch.engine.http.LinkProbe;
+import org.medfetch.extract.FreeSpace;
+import org.medfetch.resolve.DoiMetadata;
+import org.medfetch.resolve.web.LinkProbe;
 import org.medfetch.resolve.Resolvers;
+import org.medfetch.resolve.web.ProbeCache;
 import org.medfetch.resolve.mirrors.DatasetNotes;
 import org.medfetch.resolve.mirrors.MirrorSources;
 import org.medfetch.store.Job;
@@ -22,9 +26,16 @@ import org.medfetch.store.Store;
  */
 public final class Workspace implements AutoCloseable {
 
-    /** How the parts are made; the composition root supplies them. */
-    public record Parts(Supplier<Catalog> catalog, Supplier<Resolvers> resolvers, Supplier<MirrorSources> mirrors,
-                        Supplier<DatasetNotes> notes, Supplier<Transfers> transfers, Supplier<LinkProbe> linkProbe) {
+    /**
+     * How the parts are made; the composition root supplies them.
+     *
+     * @param doi       DOI metadata by content negotiation (cite --online)
+     * @param freeSpace what the file system has free, checked before an archive is unpacked
+     */
+    public record Parts(Supplier<Catalog> catalog, Function<ProbeCache, Resolvers> resolvers,
+                        Function<Resolvers, MirrorSources> mirrors,
+                        Supplier<DatasetNotes> notes, Function<Resolvers, Transfers> transfers, Supplier<LinkProbe> linkProbe,
+                        Supplier<DoiMetadata> doi, FreeSpace freeSpace) {
     }
 
     private final Path root;
@@ -34,17 +45,22 @@ public final class Workspace implements AutoCloseable {
     private final Supplier<DatasetNotes> notes;
     private final Supplier<Transfers> transfers;
     private final Supplier<LinkProbe> linkProbe;
+    private final Supplier<DoiMetadata> doi;
+    private final FreeSpace freeSpace;
     private final Clock clock;
     private Store store;
 
     public Workspace(Path root, Parts parts, Clock clock) {
         this.root = root;
         this.catalog = once(parts.catalog());
-        this.resolvers = once(parts.resolvers());
-        this.mirrors = once(parts.mirrors());
+        ProbeCache probes = new StoredProbes(this);
+        this.resolvers = once(() -> parts.resolvers().apply(probes));
+        this.mirrors = once(() -> parts.mirrors().apply(resolvers()));
         this.notes = once(parts.notes());
-        this.transfers = once(parts.transfers());
+        this.transfers = once(() -> parts.transfers().apply(resolvers()));
         this.linkProbe = once(parts.linkProbe());
+        this.doi = once(parts.doi());
+        this.freeSpace = parts.freeSpace();
         this.clock = clock;
     }
 
@@ -87,6 +103,14 @@ public final class Workspace implements AutoCloseable {
         return linkProbe.get();
     }
 
+    public DoiMetadata doi() {
+        return doi.get();
+    }
+
+    public FreeSpace freeSpace() {
+        return freeSpace;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -98,9 +122,13 @@ public final class Workspace implements AutoCloseable {
 
     public synchronized Store store() {
         if (store == null) {
-            store = Store.open(root.resolve("downloads").resolve(".medfetch").resolve("state.db"), clock);
+            store = Store.open(stateFile(), clock);
         }
         return store;
+    }
+
+    Path stateFile() {
+        return root.resolve("downloads").resolve(".medfetch").resolve("state.db");
     }
 
     public Engine engine() {

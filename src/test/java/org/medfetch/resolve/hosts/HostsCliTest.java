@@ -24,6 +24,7 @@ import org.medfetch.Main;
 import org.medfetch.cli.CliRun;
 import org.medfetch.resolve.Resolver;
 import org.medfetch.workflow.Settings;
+import org.medfetch.resolve.hosts.kaggle.KaggleFake;
 
 /** The real wiring from Main: `medfetch resolvers`, endpoints from options and variables, credentials. */
 class HostsCliTest {
@@ -67,7 +68,13 @@ class HostsCliTest {
         List<JsonNode> rows = jsonLines(run);
         List<String> registry = Main.resolvers(new Settings(workspace, null, null, false, Map.of(), home)).all().stream()
                 .map(Resolver::name).toList();
-        assertEquals(registry, rows.stream().map(r -> r.get("name").asText()).toList());
+        List<String> listed = rows.stream().map(r -> r.get("name").asText()).toList();
+        assertEquals(registry, listed.subList(0, listed.size() - 1));
+        JsonNode doi = rows.get(rows.size() - 1);
+        assertEquals("doi", doi.get("name").asText(), "after the resolvers, the endpoint cite --online uses");
+        assertEquals("https://doi.org", doi.get("default_base_url").asText());
+        assertEquals("MEDFETCH_ENDPOINT_DOI", doi.get("endpoint_variable").asText());
+        assertEquals("cite --online", doi.get("used_by").asText());
         JsonNode kaggle = rows.stream().filter(r -> r.get("name").asText().equals("kaggle")).findFirst().orElseThrow();
         assertEquals("https://www.kaggle.com/api/v1", kaggle.get("default_base_url").asText());
         assertEquals("MEDFETCH_ENDPOINT_KAGGLE", kaggle.get("endpoint_variable").asText());
@@ -105,6 +112,9 @@ class HostsCliTest {
 
         CliRun listed = CliRun.run(Map.of("MEDFETCH_ENDPOINT_ZENODO", url), home, "resolvers", "--json");
         assertTrue(listed.out().contains("\"endpoint\":\"" + url + "\""), listed.out());
+        CliRun doi = CliRun.run(Map.of(), home, "--endpoint", "doi=" + url, "resolvers");
+        assertEquals(0, doi.exitCode(), doi.err());
+        assertTrue(doi.out().lines().anyMatch(l -> l.startsWith("doi ") && l.contains(url)), doi.out());
     }
 
     @Test
@@ -112,7 +122,7 @@ class HostsCliTest {
         CliRun unknown = CliRun.run(Map.of(), home, "--endpoint", "zenodoo=http://127.0.0.1:1", "resolvers");
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().contains("use one of academictorrents, hyper-ai, aistudio, kaggle, tcia, zenodo, "
-                + "figshare, dataverse, opendatalab, github, gitee, download-page"), unknown.err());
+                + "figshare, dataverse, opendatalab, github, gitee, download-page, doi"), unknown.err());
         CliRun noMeaning = CliRun.run(Map.of(), home, "--endpoint", "magnet=http://127.0.0.1:1", "resolvers");
         assertEquals(2, noMeaning.exitCode(), "magnet links go to no host");
         CliRun malformed = CliRun.run(Map.of(), home, "resolvers", "--endpoint", "kaggle=www.kaggle.com");
@@ -160,5 +170,45 @@ class HostsCliTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(1, run.err().lines().filter(l -> l.contains("is readable by other users")).count(), run.err());
         assertTrue(run.err().contains("chmod 600 " + json), run.err());
+    }
+
+    /**
+     * The same outcome, the same exit code: every host that goes online, answered 404 for everything,
+     * makes add exit 4 (issue 11, fix 11: Gitee turned its 404 into manual steps, exit 5).
+     */
+    @Test
+    void notFoundExitsFourOnEveryHostThatAsks() throws IOException {
+        List<String> asked = new ArrayList<>();
+        for (Resolver resolver : Main.resolvers(new Settings(workspace, null, null, false, Map.of(), home)).all()) {
+            if (!resolver.takesEndpoint()) {
+                continue;
+            }
+            EchoingHost notFound = new EchoingHost(404);
+            String url = serve(notFound);
+            String link = resolver.host().examples().get(0);
+            Path fresh = Files.createTempDirectory(workspace, resolver.name());
+            CliRun run = CliRun.run(SecretsNeverShowTest.ENV, home, "--workspace", fresh.toString(), "--endpoint",
+                    resolver.name() + "=" + url, "add", link);
+            if (!notFound.requests.isEmpty()) {
+                asked.add(resolver.name());
+                assertEquals(4, run.exitCode(), () -> resolver.name() + " " + link + ": " + run.out() + run.err());
+            }
+        }
+        assertTrue(asked.containsAll(List.of("gitee", "github", "zenodo", "figshare", "dataverse", "kaggle")),
+                asked::toString);
+    }
+
+    @Test
+    void restrictedDataverseFilesLeaveTheDatasetManualUnlessFilesLeavesThemOut() throws IOException {
+        String url = serve(new DataverseFake());
+        String link = "https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/RESTR";
+        CliRun partly = CliRun.run(Map.of(), home, "--workspace", workspace.resolve("a").toString(), "--endpoint",
+                "dataverse=" + url, "add", link);
+        assertEquals(5, partly.exitCode(), partly.out() + partly.err());
+        assertTrue(partly.out().contains("queued 1 file") && partly.out().contains("manual steps needed for the rest")
+                && partly.out().contains("patients.csv"), partly.out());
+        CliRun publicOnly = CliRun.run(Map.of(), home, "--workspace", workspace.resolve("b").toString(), "--endpoint",
+                "dataverse=" + url, "add", link, "--files", "open.csv");
+        assertEquals(0, publicOnly.exitCode(), publicOnly.out() + publicOnly.err());
     }
 }
