@@ -1,9 +1,7 @@
 package org.medfetch.catalog;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Heading;
@@ -12,7 +10,6 @@ import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
-import org.commonmark.node.SourceSpan;
 import org.commonmark.node.ThematicBreak;
 
 /**
@@ -32,8 +29,8 @@ final class MarkdownReader {
     private final SourceLines source;
     private final Sections sections;
     private final List<HtmlTables.Region> htmlTables;
-    private final List<Draft> drafts = new ArrayList<>();
-    private final List<Draft> unlinked = new ArrayList<>();
+    private final DraftList drafts = new DraftList();
+    private final BlockLines blockLines;
     private final Coverage coverage = new Coverage();
     private int nextTable;
     private Draft open;
@@ -45,6 +42,7 @@ final class MarkdownReader {
         this.source = source;
         this.sections = new Sections(headingLevels);
         this.htmlTables = htmlTables;
+        this.blockLines = new BlockLines(source);
     }
 
     /** The entries of the document, and the problems of lines that gave none. */
@@ -53,29 +51,7 @@ final class MarkdownReader {
         tablesBefore(Integer.MAX_VALUE);
         drop();
         problems.addAll(coverage.problems());
-        Map<String, Integer> blocks = new HashMap<>();
-        Map<Integer, Integer> perHeading = new HashMap<>();
-        for (Draft d : drafts) {
-            if (d.isNameBlock()) {
-                blocks.merge(String.valueOf(d.section()), 1, Integer::sum);
-            }
-        }
-        if (!unlinked.isEmpty()) {
-            for (Draft d : unlinked) {
-                if (blocks.getOrDefault(String.valueOf(d.section()), 0) >= 2) {
-                    drafts.add(d);
-                }
-            }
-            drafts.sort(java.util.Comparator.comparingInt(Draft::line));
-        }
-        for (Draft d : drafts) {
-            perHeading.merge(d.heading(), 1, Integer::sum);
-        }
-        List<RawRow> rows = new ArrayList<>();
-        for (Draft d : drafts) {
-            rows.add(d.toRow(d.heading() >= 0 && d.titled() && perHeading.get(d.heading()) == 1));
-        }
-        return rows;
+        return drafts.rows();
     }
 
     private void children(Node parent) {
@@ -123,7 +99,7 @@ final class MarkdownReader {
         drop();
         listLabel = null;
         List<Line> lines = lines(heading);
-        Line line = lines.isEmpty() ? new Line(lineOf(heading), List.of()) : lines.get(0);
+        Line line = lines.isEmpty() ? new Line(blockLines.first(heading), List.of()) : lines.get(0);
         FoundLink link = line.firstTextual();
         String name = link == null ? null : HeadingForm.name(line, link);
         if (name != null) {
@@ -345,7 +321,7 @@ final class MarkdownReader {
     private void drop() {
         if (pending != null && pending.kind() == NameBlock.Kind.BOLD && pending.described()
                 && sections.notDatasets() == null) {
-            unlinked.add(pending.draft());
+            drafts.unlinked(pending.draft());
         }
         pending = null;
     }
@@ -365,20 +341,6 @@ final class MarkdownReader {
     }
 
     private List<Line> lines(Node block) {
-        List<Integer> numbers = new ArrayList<>();
-        for (SourceSpan span : block.getSourceSpans()) {
-            numbers.add(source.originalLine(span.getLineIndex()));
-        }
-        if (numbers.isEmpty()) {
-            return List.of();
-        }
-        if (block instanceof HtmlBlock html) {
-            return HtmlLines.of(html.getLiteral(), numbers.get(0), numbers);
-        }
-        return InlineLines.of(block, numbers);
-    }
-
-    private int lineOf(Node node) {
-        return node.getSourceSpans().isEmpty() ? 1 : source.originalLine(node.getSourceSpans().get(0).getLineIndex());
+        return blockLines.of(block);
     }
 }
