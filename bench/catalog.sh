@@ -5,7 +5,8 @@
 #       nothing, so its time is the reading time plus the JVM's start        goal: under 2 s each
 #   (b) `catalog` on the bundled catalog with this branch's jar and with the jar of BASE (main by default),
 #       alternating runs                                                        goal: no slower than BASE
-# Each measurement runs RUNS times; the table shows medians and the load average before and after.
+# Each measurement runs RUNS times; the tables show medians of wall time and of CPU time (user + system,
+# less sensitive to other processes on a shared machine) and the load average before and after.
 #
 # Settings (environment):
 #   RUNS=7            runs per measurement
@@ -13,7 +14,7 @@
 #   BASE=main         git revision whose jar is the baseline for (b)
 #   JAR=target/medfetch.jar, BASE_JAR=<built from BASE in a temporary folder>
 #
-# Needs java 17, maven (to build the jars), git, python3 (to generate the catalogs) and GNU date.
+# Needs java 17, maven (to build the jars), git, python3 (to generate the catalogs) and GNU time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +30,8 @@ need java "install a Java 17 runtime"
 need mvn "install maven"
 need git "install git"
 need python3 "install python3"
+need /usr/bin/time "install GNU time with: sudo apt-get install time"
+need bc "install it with: sudo apt-get install bc"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/medfetch-catalog-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
@@ -80,26 +83,24 @@ PY
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# seconds of one run of: java -jar JAR ARGS..., output discarded; exits 2 if the run fails
+# "wall cpu" seconds of one run of: java -jar JAR ARGS..., output discarded; exits 2 if the run fails
 run_once() {
   local jar=$1; shift
-  local start end
-  start=$(date +%s.%N)
-  if ! java -jar "$jar" "$@" >/dev/null 2>"$WORK/err"; then
+  if ! /usr/bin/time -f "%e %U %S" -o "$WORK/time" java -jar "$jar" "$@" >/dev/null 2>"$WORK/err"; then
     echo "bench/catalog.sh: 'medfetch $*' failed: $(head -c 300 "$WORK/err")" >&2
     exit 2
   fi
-  end=$(date +%s.%N)
-  echo "$end - $start" | bc -l
+  awk '{printf "%s %.2f\n", $1, $2 + $3}' "$WORK/time"
 }
 
+# median of column $1 of stdin
 median() {
-  sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}'
+  awk -v c="$1" '{print $c}' | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}'
 }
 
 echo
 echo "(a) reading a generated catalog of $ROWS rows (median of $RUNS runs, JVM start included)"
-printf '%-14s %10s %10s\n' catalog seconds datasets
+printf '%-14s %10s %10s %10s\n' catalog wall cpu datasets
 for f in table.md items.md blocks.md table.csv table.jsonl; do
   : > "$WORK/times"
   for _ in $(seq "$RUNS"); do
@@ -107,7 +108,7 @@ for f in table.md items.md blocks.md table.csv table.jsonl; do
   done
   read_line=$(java -jar "$JAR" catalog --no-mirrors --catalog "$WORK/$f" --search no-such-text 2>&1 >/dev/null | head -1)
   datasets=$(echo "$read_line" | sed -E 's/^medfetch: ([0-9]+) datasets? read.*/\1/')
-  printf '%-14s %10s %10s\n' "$f" "$(median < "$WORK/times")" "$datasets"
+  printf '%-14s %10s %10s %10s\n' "$f" "$(median 1 < "$WORK/times")" "$(median 2 < "$WORK/times")" "$datasets"
 done
 
 echo
@@ -118,11 +119,12 @@ for _ in $(seq "$RUNS"); do
   run_once "$BASE_JAR" catalog >> "$WORK/old"
   run_once "$JAR" catalog >> "$WORK/new"
 done
-old=$(median < "$WORK/old")
-new=$(median < "$WORK/new")
-printf '%-14s %10s\n' "$BASE" "$old"
-printf '%-14s %10s\n' "this branch" "$new"
-printf 'ratio this/%s: %.2f\n' "$BASE" "$(echo "$new / $old" | bc -l)"
+printf '%-14s %10s %10s\n' jar wall cpu
+printf '%-14s %10s %10s\n' "$BASE" "$(median 1 < "$WORK/old")" "$(median 2 < "$WORK/old")"
+printf '%-14s %10s %10s\n' "this branch" "$(median 1 < "$WORK/new")" "$(median 2 < "$WORK/new")"
+printf 'ratio this/%s: wall %.2f, cpu %.2f\n' "$BASE" \
+  "$(echo "$(median 1 < "$WORK/new") / $(median 1 < "$WORK/old")" | bc -l)" \
+  "$(echo "$(median 2 < "$WORK/new") / $(median 2 < "$WORK/old")" | bc -l)"
 
 echo
 echo "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"

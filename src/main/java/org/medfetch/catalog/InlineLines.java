@@ -30,6 +30,10 @@ final class InlineLines {
      * @param numbers the original line number of each source line of the block, in order
      */
     static List<Line> of(Node block, List<Integer> numbers) {
+        Node only = block.getFirstChild();
+        if (only instanceof Text text && only.getNext() == null && Urls.bare(text.getLiteral()).isEmpty()) {
+            return List.of(new Line(numbers.get(0), List.of(new Line.Piece(text.getLiteral(), null, false))));
+        }
         InlineLines reader = new InlineLines(numbers);
         for (Node child = block.getFirstChild(); child != null; child = child.getNext()) {
             reader.visit(child, false, 0);

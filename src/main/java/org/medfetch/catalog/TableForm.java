@@ -24,6 +24,10 @@ final class TableForm {
     private record Columns(List<ColumnRole> roles, List<ColumnRole> kept, List<Vocabulary.Rank> ranks, int name) {
     }
 
+    /** Where the table stands: the same for all its rows. */
+    private record Place(String section, String parentSection, int heading) {
+    }
+
     private TableForm() {
     }
 
@@ -59,13 +63,15 @@ final class TableForm {
             ranks.add(c == nameColumn ? Vocabulary.Rank.PAGE : Vocabulary.rank(table.headers().get(c)));
         }
         List<Draft> drafts = new ArrayList<>();
+        Columns columns = new Columns(roles, kept, ranks, nameColumn);
+        Place place = new Place(sections.path(), sections.parentPath(), sections.innermost());
         for (TableRead.Row row : table.rows()) {
-            drafts.add(draft(table, new Columns(roles, kept, ranks, nameColumn), row, sections, table.rows().size() == 1));
+            drafts.add(draft(table, columns, row, place, table.rows().size() == 1));
         }
         return new Result(drafts, null);
     }
 
-    private static Draft draft(TableRead table, Columns columns, TableRead.Row row, Sections sections, boolean onlyRow) {
+    private static Draft draft(TableRead table, Columns columns, TableRead.Row row, Place place, boolean onlyRow) {
         List<ColumnRole> roles = columns.roles();
         int nameColumn = columns.name();
         List<String> cells = new ArrayList<>();
@@ -90,9 +96,9 @@ final class TableForm {
         }
         int linkColumn = columns.kept().indexOf(ColumnRole.LINK);
         String linkText = linkColumn >= 0 ? cells.get(linkColumn) : main != null ? null : writtenLink(row, nameColumn);
-        RawRow raw = new RawRow(row.line(), sections.path(), columns.kept(), cells, main == null ? null : main.link().url(),
+        RawRow raw = new RawRow(row.line(), place.section(), columns.kept(), cells, main == null ? null : main.link().url(),
                 linkText, row.rawCellCount(), alternatives, null);
-        return new Draft(raw, true, sections.parentPath(), sections.innermost(), onlyRow);
+        return new Draft(raw, true, place.parentSection(), place.heading(), onlyRow);
     }
 
     /** The link column's best link, else the name cell's, else (with no link column) any cell's best. */
