@@ -83,8 +83,11 @@ final class FileWork {
                     return stopped(file, stop.raised() ? stop.reason() : StopSignal.Reason.INTERRUPTED);
                 }
                 file = store.file(file.id()).orElseThrow();
-            } catch (RuntimeException e) {
-                return failed(file, FileState.FAILED, "INTERNAL", "internal error: " + e, 0);
+            } catch (Throwable e) {
+                // A bug, or a library failing on this file's input (bt overflowed its stack on a nested
+                // .torrent): this file fails for good, and the worker goes on with the rest of the queue.
+                return failed(file, FileState.FAILED, "INTERNAL", "internal error while fetching this file ("
+                        + e + "); the other files went on; please report it", 0);
             }
         }
     }
