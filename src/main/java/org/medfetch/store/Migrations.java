@@ -75,6 +75,10 @@ final class Migrations {
               done INTEGER NOT NULL,
               PRIMARY KEY (file_id, idx)
             );
+            """,
+            // A job's projects are looked up by job: the primary key (project, job_id) cannot serve that.
+            """
+            CREATE INDEX job_projects_job ON job_projects(job_id);
             """);
 
     private Migrations() {

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +57,11 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** SQL statements this store has prepared (for tests that bound the queries of an operation). */
+    synchronized long statementsRun() {
+        return sql.statements();
+    }
+
     public synchronized int schemaVersion() {
         return call(() -> Migrations.version(connection));
     }
@@ -101,16 +107,36 @@ public final class Store implements AutoCloseable {
 
     /** Jobs of one project (all jobs when project is null), oldest first. */
     public synchronized List<Job> jobs(String project) {
+        return call(() -> loadJobs(project));
+    }
+
+    /**
+     * Every job of one project (all jobs when project is null), oldest first, with its files and the bytes
+     * recorded for each: a fixed number of queries, however long the queue.
+     */
+    public synchronized List<JobFiles> jobsWithFiles(String project) {
         return call(() -> {
-            List<Long> ids = project == null
-                    ? sql.list("SELECT id FROM jobs ORDER BY id", rs -> rs.getLong(1))
-                    : sql.list("SELECT job_id FROM job_projects WHERE project = ? ORDER BY job_id", rs -> rs.getLong(1),
-                            project);
-            List<Job> jobs = new ArrayList<>();
-            for (long id : ids) {
-                loadJob(id).ifPresent(jobs::add);
+            List<Job> jobs = loadJobs(project);
+            Map<Long, List<FileRecord>> files = new HashMap<>();
+            for (FileRecord f : sql.list("SELECT " + Rows.FILE_COLUMNS + " FROM files" + jobFilter("job_id", project)
+                    + " ORDER BY job_id, COALESCE(parent_id, id), parent_id IS NOT NULL, id", Rows::file,
+                    projectArgs(project))) {
+                files.computeIfAbsent(f.jobId(), id -> new ArrayList<>()).add(f);
             }
-            return jobs;
+            Map<Long, Long> bytes = new HashMap<>();
+            for (long[] row : sql.list("SELECT s.file_id, SUM(s.done) FROM segments s JOIN files f ON f.id = s.file_id"
+                    + jobFilter("f.job_id", project) + " GROUP BY s.file_id",
+                    rs -> new long[] {rs.getLong(1), rs.getLong(2)}, projectArgs(project))) {
+                bytes.put(row[0], row[1]);
+            }
+            List<JobFiles> out = new ArrayList<>();
+            for (Job job : jobs) {
+                List<FileRecord> own = files.getOrDefault(job.id(), List.of());
+                Map<Long, Long> done = new HashMap<>();
+                own.forEach(f -> done.put(f.id(), bytes.getOrDefault(f.id(), 0L)));
+                out.add(new JobFiles(job, own, done));
+            }
+            return out;
         });
     }
 
@@ -129,6 +155,26 @@ public final class Store implements AutoCloseable {
     /** Forgets a job and its files' records (the files on disk are the caller's business). */
     public synchronized void deleteJob(long jobId) {
         run(() -> sql.update("DELETE FROM jobs WHERE id=?", jobId));
+    }
+
+    /** Jobs of a project (all when null) and their projects, in two queries. */
+    private List<Job> loadJobs(String project) throws SQLException {
+        Map<Long, List<String>> projects = new HashMap<>();
+        for (Object[] row : sql.list("SELECT job_id, project FROM job_projects" + jobFilter("job_id", project)
+                + " ORDER BY project", rs -> new Object[] {rs.getLong(1), rs.getString(2)}, projectArgs(project))) {
+            projects.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
+        }
+        return sql.list("SELECT * FROM jobs" + jobFilter("id", project) + " ORDER BY id",
+                rs -> Rows.job(rs, projects.getOrDefault(rs.getLong("id"), List.of())), projectArgs(project));
+    }
+
+    /** A WHERE clause keeping rows whose {@code column} is a job of the project; none when project is null. */
+    private static String jobFilter(String column, String project) {
+        return project == null ? "" : " WHERE " + column + " IN (SELECT job_id FROM job_projects WHERE project = ?)";
+    }
+
+    private static Object[] projectArgs(String project) {
+        return project == null ? new Object[0] : new Object[] {project};
     }
 
     private Optional<Job> loadJob(long id) throws SQLException {
