@@ -9,7 +9,7 @@ import org.medfetch.engine.TransferOptions;
 import org.medfetch.workflow.UsageException;
 import picocli.CommandLine.Option;
 
-/** What run and get take: how many files and connections, rate limit, retries, timeout, progress. */
+/** What run and get take: parallel files, connections, rate, retries and their longest wait, timeout, progress. */
 final class RunSettings {
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "2",
@@ -28,6 +28,11 @@ final class RunSettings {
             description = "Failures in a row without progress before a file is left for the next run (default: ${DEFAULT-VALUE}).")
     int retries;
 
+    @Option(names = "--max-retry-wait", paramLabel = "SECONDS", defaultValue = "600",
+            description = "The longest wait before a retry; a file whose server asks for more (Retry-After) is left "
+                    + "retryable for a later run, not before the time it asked for (default: ${DEFAULT-VALUE}).")
+    int maxRetryWait;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "Connect and read timeout (default: ${DEFAULT-VALUE}).")
     int timeout;
@@ -41,8 +46,9 @@ final class RunSettings {
     String checkpointEvery;
 
     RunOptions options() {
-        if (parallel < 1 || connections < 1 || connections > 32 || retries < 0 || timeout < 1) {
-            throw new UsageException("--parallel and --timeout must be at least 1, --connections 1 to 32, --retries 0 or more");
+        if (parallel < 1 || connections < 1 || connections > 32 || retries < 0 || timeout < 1 || maxRetryWait < 0) {
+            throw new UsageException("--parallel and --timeout must be at least 1, --connections 1 to 32, --retries and "
+                    + "--max-retry-wait 0 or more");
         }
         RateLimiter rate;
         long batch;
@@ -59,6 +65,7 @@ final class RunSettings {
         TransferOptions defaults = TransferOptions.defaults();
         TransferOptions transfer = defaults.withConnections(connections).withTimeout(Duration.ofSeconds(timeout))
                 .withRate(rate).withSegments(defaults.minSegmentBytes(), batch);
-        return new RunOptions(parallel, transfer, RetryPolicy.defaults().withAttempts(retries));
+        return new RunOptions(parallel, transfer, RetryPolicy.defaults().withAttempts(retries)
+                .withMaxWait(Duration.ofSeconds(maxRetryWait)));
     }
 }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +78,13 @@ final class FileWork {
                     return failed(file, FileState.FAILED, e.kind().name(), e.getMessage(), 0);
                 }
                 Duration wait = options.retry().delay(failuresWithoutProgress, e.retryAfter());
+                if (options.retry().tooLong(wait)) {
+                    // A server that asks for a day is not waited for: the file is left retryable from then on.
+                    Instant at = clock.instant().plus(wait).plusMillis(999).truncatedTo(ChronoUnit.SECONDS);
+                    return failed(file, FileState.RETRYING, e.kind().name(), e.getMessage() + " (longer than the "
+                            + options.retry().maxWait().toSeconds() + " s --max-retry-wait: not retried before " + at
+                            + ")", at.toEpochMilli());
+                }
                 if (e.kind() == TransferException.Kind.DISK_FULL || failuresWithoutProgress > options.retry().attempts()) {
                     return failed(file, FileState.RETRYING, e.kind().name(), e.getMessage(),
                             clock.millis() + wait.toMillis());

@@ -183,6 +183,36 @@ class EngineTest {
     }
 
     @Test
+    void aServerThatAsksForADayIsNotWaitedForButLeftRetryableFromThen() {
+        try (Store store = store()) {
+            long job = queue(store, "ds", "a.bin", "b.bin");
+            transfer.script.add(new TransferException(TransferException.Kind.HTTP_STATUS, true,
+                    "server busy or failing (503)", Duration.ofDays(1), null));
+            StopSignal stop = new StopSignal();
+            // Should the engine decide to wait that long, the test stops it instead of waiting a day.
+            Progress watcher = new Progress() {
+                @Override
+                public void status(long fileId, String message) {
+                    if (message.startsWith("retry")) {
+                        stop.raise(StopSignal.Reason.INTERRUPTED);
+                    }
+                }
+            };
+            long before = System.currentTimeMillis();
+            RunReport report = new Engine(store, workspace, new Transfers(transfer, null), Clock.systemUTC())
+                    .run(options(1, 5), watcher, stop);
+
+            FileRecord a = store.files(job).get(0);
+            assertEquals(FileState.RETRYING, a.state(), "not paused by a wait: " + a.pauseReason());
+            assertTrue(a.nextAttemptAt() >= before + Duration.ofDays(1).toMillis(), "retry at " + a.nextAttemptAt());
+            assertTrue(a.lastError().contains("--max-retry-wait"), a.lastError());
+            assertEquals(FileState.DONE, store.files(job).get(1).state(), "the run went on with the other file");
+            assertTrue(report.anyRetryable());
+            assertTrue(store.claim("other", 1000, java.util.Set.of()).isEmpty(), "not claimable before its time");
+        }
+    }
+
+    @Test
     void fatalFailuresAreNotRetried() {
         try (Store store = store()) {
             long job = queue(store, "ds", "a.bin");
