@@ -48,6 +48,9 @@ final class RunCommand implements Callable<Integer> {
             }
             err.println("medfetch: " + f.path() + ": " + (f.retryable() ? "will retry: " : "failed: ") + f.message());
         }
+        if (report.halted() != null) {
+            err.println("medfetch: stopped taking files: " + report.halted());
+        }
         if (report.stopped() > 0) {
             err.println("medfetch: interrupted; " + report.stopped() + " file(s) paused, 'medfetch run' resumes them");
         }

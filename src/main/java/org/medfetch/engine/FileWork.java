@@ -15,6 +15,7 @@ import org.medfetch.store.FileRecord;
 import org.medfetch.store.FileState;
 import org.medfetch.store.Job;
 import org.medfetch.store.Store;
+import org.medfetch.store.StoreException;
 
 /**
  * The attempts at one claimed file: builds its source from the record, calls the transfer, retries with
@@ -47,6 +48,20 @@ final class FileWork {
     }
 
     Result process(FileRecord file, StopSignal runStop) {
+        try {
+            return attempts(file, runStop);
+        } catch (StoreException e) {
+            if (!e.diskFull()) {
+                throw e;
+            }
+            // The disk under the state database is full: what was recorded stays true (data is on disk before
+            // its progress is recorded), so the file is simply left for a run after space is freed.
+            return failed(file, FileState.RETRYING, TransferException.Kind.DISK_FULL.name(), e.getMessage()
+                    + "; the bytes so far are kept, free space and run again", 0);
+        }
+    }
+
+    private Result attempts(FileRecord file, StopSignal runStop) {
         Job job = store.job(file.jobId()).orElseThrow();
         StopSignal stop = new StopSignal(runStop);
         Path datasetDir = workspace.resolve("downloads").resolve(job.datasetId());
@@ -95,6 +110,11 @@ final class FileWork {
                     return stopped(file, stop.raised() ? stop.reason() : StopSignal.Reason.INTERRUPTED);
                 }
                 file = store.file(file.id()).orElseThrow();
+            } catch (StoreException e) {
+                if (e.diskFull()) {
+                    throw e;
+                }
+                return failed(file, FileState.FAILED, "INTERNAL", "internal error: " + e, 0);
             } catch (RuntimeException e) {
                 return failed(file, FileState.FAILED, "INTERNAL", "internal error: " + e, 0);
             }
@@ -150,7 +170,14 @@ final class FileWork {
     }
 
     private Result failed(FileRecord file, FileState state, String kind, String message, long nextAttemptAt) {
-        store.fail(file.id(), state, kind, message, nextAttemptAt);
+        try {
+            store.fail(file.id(), state, kind, message, nextAttemptAt);
+        } catch (StoreException e) {
+            if (!e.diskFull()) {
+                throw e;
+            }
+            // Not recorded: the file stays claimed by this process, and is claimable again once it exits.
+        }
         progress.finished(file.id(), (state == FileState.FAILED ? "failed: " : "will retry: ") + message);
         return new Result(List.of(), Optional.of(new RunReport.Failure(file.jobId(), file.id(), file.path(),
                 state == FileState.RETRYING, message)), false);

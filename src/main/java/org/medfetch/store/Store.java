@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 public final class Store implements AutoCloseable {
 
     private static final Set<FileState> CLAIMABLE = Set.of(FileState.QUEUED, FileState.RETRYING);
+    /** Primary result code of SQLite for "database or disk is full" (https://sqlite.org/rescode.html#full). */
+    private static final int SQLITE_FULL = 13;
 
     private final Connection connection;
     private final Sql sql;
@@ -38,6 +40,14 @@ public final class Store implements AutoCloseable {
 
     /** Opens (creating if needed) the database and brings its schema up to date. */
     public static Store open(Path file, Clock clock) {
+        return open(file, clock, 0);
+    }
+
+    /**
+     * Like {@link #open(Path, Clock)}, with the database limited to {@code maxPages} pages (0: no limit) on
+     * this connection: what tests use to meet a full disk (SQLite answers SQLITE_FULL as it would then).
+     */
+    static Store open(Path file, Clock clock, long maxPages) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             NativeLibrary.prepare();
@@ -49,10 +59,15 @@ public final class Store implements AutoCloseable {
                 // power loss only means fetching a little again; NORMAL keeps commits cheap.
                 s.execute("PRAGMA synchronous = NORMAL");
                 s.execute("PRAGMA foreign_keys = ON");
+                if (maxPages > 0) {
+                    s.execute("PRAGMA max_page_count = " + maxPages);
+                }
             }
             Migrations.apply(c);
             return new Store(c, clock);
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
+            throw failure("cannot open the state database " + file, e);
+        } catch (IOException e) {
             throw new StoreException("cannot open the state database " + file + ": " + e.getMessage(), e);
         }
     }
@@ -448,8 +463,17 @@ public final class Store implements AutoCloseable {
         try {
             return work.call();
         } catch (SQLException e) {
-            throw new StoreException("state database: " + e.getMessage(), e);
+            throw failure("state database", e);
         }
+    }
+
+    /** A full disk is told apart: it is retryable, and what was recorded before it is intact. */
+    private static StoreException failure(String context, SQLException e) {
+        if ((e.getErrorCode() & 0xff) == SQLITE_FULL) {
+            return new StoreException("disk full: the state database cannot be written (" + e.getMessage() + ")", e,
+                    true);
+        }
+        return new StoreException(context + ": " + e.getMessage(), e);
     }
 
     private static void run(Call<?> work) {

@@ -27,7 +27,8 @@ public final class RunQueue {
         RunReport report = workspace.engine().run(options, progress, stop);
         Collection<Job> now = concerned.stream().map(j -> workspace.store().job(j.id()).orElse(j)).toList();
         Outcome outcome = QueueOutcome.of(workspace.store(), now);
-        if (stop.raised()) {
+        if (stop.raised() || report.anyRetryable()) {
+            // also what the store could not record (a full disk under it): the files are left for a later run
             outcome = outcome.worse(Outcome.RETRYABLE);
         }
         return new Result(report, outcome);

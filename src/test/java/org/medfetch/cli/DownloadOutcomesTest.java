@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medfetch.store.StoreException;
 
 /** How get, run, status and retry end and what they say, through the real wiring, against a loopback server. */
 class DownloadOutcomesTest {
@@ -90,5 +94,21 @@ class DownloadOutcomesTest {
         CliRun run = medfetch("run", "--no-progress");
         assertEquals(0, run.exitCode(), run.err());
         assertFalse(medfetch("status").out().contains("not retried before"));
+    }
+
+    @Test
+    void aFullDiskUnderTheStateDatabaseIsOneLineAndRetryableForAnyCommand() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        MedfetchCommand root = new MedfetchCommand(settings -> {
+            throw new StoreException("disk full: the state database cannot be written ([SQLITE_FULL] database or disk "
+                    + "is full)", null, true);
+        }, Map.of(), Path.of("no-home"));
+
+        int code = Cli.create(root, new PrintWriter(out, true), new PrintWriter(err, true)).execute("add", url());
+
+        assertEquals(3, code, err.toString());
+        assertEquals("medfetch: disk full: the state database cannot be written ([SQLITE_FULL] database or disk is "
+                + "full); free space and try again", err.toString().strip());
     }
 }
