@@ -2,7 +2,9 @@ package org.medfetch.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.medfetch.engine.Progress;
 import org.medfetch.store.FileRecord;
@@ -15,6 +17,7 @@ import org.medfetch.workflow.RunQueue;
 import org.medfetch.workflow.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -37,6 +40,10 @@ final class GetCommand implements Callable<Integer> {
     @Mixin
     RunSettings settings;
 
+    @Option(names = "--no-wait", description = "Do not wait for files another medfetch process is downloading: "
+            + "say so and exit 3 (by default get waits for them, and takes over any that process leaves).")
+    boolean noWait;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -55,11 +62,32 @@ final class GetCommand implements Callable<Integer> {
             }
         }
         RunQueue.Result result;
+        Set<Long> awaited = new HashSet<>();
         try (ConsoleProgress progress = root.progress(settings.noProgress)) {
-            result = Interruptible.run(stop -> new RunQueue(workspace).run(settings.options(),
-                    progress == null ? Progress.NONE : progress, stop, jobs));
+            result = Interruptible.run(stop -> new RunQueue(workspace).runAwaiting(settings.options(),
+                    progress == null ? Progress.NONE : progress, stop, jobs, noWait ? null : files -> {
+                        files.forEach(f -> {
+                            awaited.add(f.id());
+                            err.println("medfetch: " + f.path() + " is being downloaded by another medfetch process; "
+                                    + "waiting for it to finish (--no-wait does not wait)");
+                        });
+                        err.flush();
+                    }));
         }
         RunCommand.summarize(result.report(), err, err);
+        for (FileRecord f : result.elsewhere()) {
+            err.println("medfetch: " + f.path() + " is being downloaded by another medfetch process; "
+                    + (noWait ? "not waiting for it (--no-wait)" : "stopped waiting for it"));
+        }
+        Set<Long> reported = new HashSet<>();
+        result.report().failures().forEach(failure -> reported.add(failure.fileId()));
+        for (long id : awaited) {
+            // how the other process left a file this one waited for, unless this run said it already
+            workspace.store().file(id).filter(f -> f.state() != FileState.DONE && !reported.contains(f.id())
+                    && result.elsewhere().stream().noneMatch(e -> e.id() == f.id()))
+                    .ifPresent(f -> err.println("medfetch: " + f.path() + ": " + f.state().label()
+                            + (f.lastError() == null ? "" : ": " + f.lastError())));
+        }
         for (Job job : jobs) {
             for (FileRecord f : workspace.store().files(job.id())) {
                 if (f.state() == FileState.DONE && f.sha256() != null) {

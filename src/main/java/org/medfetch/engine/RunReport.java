@@ -19,6 +19,16 @@ public record RunReport(List<Completed> completed, List<Failure> failures, int s
     public record Failure(long jobId, long fileId, String path, boolean retryable, String message) {
     }
 
+    /** This run followed by {@code later}, as one. */
+    public RunReport and(RunReport later) {
+        List<Completed> allCompleted = new java.util.ArrayList<>(completed);
+        allCompleted.addAll(later.completed);
+        List<Failure> allFailures = new java.util.ArrayList<>(failures);
+        allFailures.addAll(later.failures);
+        return new RunReport(List.copyOf(allCompleted), List.copyOf(allFailures), stopped + later.stopped,
+                halted != null ? halted : later.halted);
+    }
+
     public boolean anyFatal() {
         return failures.stream().anyMatch(f -> !f.retryable());
     }

@@ -1,5 +1,6 @@
 package org.medfetch.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Set;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -21,6 +27,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medfetch.Main;
+import org.medfetch.store.FileRecord;
+import org.medfetch.store.FileState;
+import org.medfetch.store.Store;
 import org.medfetch.store.StoreException;
 
 /** How get, run, status and retry end and what they say, through the real wiring, against a loopback server. */
@@ -110,5 +120,87 @@ class DownloadOutcomesTest {
         assertEquals(3, code, err.toString());
         assertEquals("medfetch: disk full: the state database cannot be written ([SQLITE_FULL] database or disk is "
                 + "full); free space and try again", err.toString().strip());
+    }
+
+    /** A get running on its own thread, whose output the test can read while it runs. */
+    private final class Background {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final AtomicInteger code = new AtomicInteger(-1);
+        final Thread thread;
+
+        Background(String... args) {
+            String[] all = new String[args.length + 2];
+            all[0] = "--workspace";
+            all[1] = ws.toString();
+            System.arraycopy(args, 0, all, 2, args.length);
+            thread = new Thread(() -> code.set(new Main(Map.of(), Path.of("no-home")).run(all,
+                    new PrintWriter(out, true), new PrintWriter(err, true))));
+            thread.start();
+        }
+
+        /** Waits until the command printed {@code text} to stderr; false if it ended without printing it. */
+        boolean said(String text) throws InterruptedException {
+            while (!err.toString().contains(text)) {
+                if (!thread.isAlive()) {
+                    return err.toString().contains(text);
+                }
+                Thread.sleep(20);
+            }
+            return true;
+        }
+
+        int exitCode() throws InterruptedException {
+            thread.join();
+            return code.get();
+        }
+    }
+
+    /** Queues the URL and lets "another process" (a lease owner on another host) claim its file. */
+    private FileRecord claimedByAnotherProcess() {
+        assertEquals(0, medfetch("add", url()).exitCode());
+        try (Store store = Store.open(ws.resolve("downloads/.medfetch/state.db"), Clock.systemUTC())) {
+            return store.claim("another-host/4242/1/other", 600_000, Set.of()).orElseThrow();
+        }
+    }
+
+    @Test
+    void aSecondGetWaitsForTheProcessDownloadingTheFileAndReportsItOnlyOnceItExists() throws Exception {
+        FileRecord file = claimedByAnotherProcess();
+
+        CliRun noWait = medfetch("get", url(), "--no-progress", "--no-wait");
+        assertEquals(3, noWait.exitCode(), noWait.err());
+        assertTrue(noWait.err().contains("downloads/scan/scan.bin is being downloaded by another medfetch process; "
+                + "not waiting for it (--no-wait)"), noWait.err());
+        assertFalse(noWait.out().contains("downloads/scan/scan.bin"), noWait.out());
+
+        Background get = new Background("get", url(), "--no-progress");
+        assertTrue(get.said("waiting for it to finish"), "exited " + get.code.get() + " without waiting: " + get.err);
+        // the other process finishes the file
+        Path target = ws.resolve("downloads/scan/scan.bin");
+        Files.createDirectories(target.getParent());
+        Files.write(target, BODY);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(BODY));
+        try (Store store = Store.open(ws.resolve("downloads/.medfetch/state.db"), Clock.systemUTC())) {
+            store.finish(file.id(), sha, BODY.length);
+        }
+
+        assertEquals(0, get.exitCode(), get.err.toString());
+        assertEquals(sha + "  downloads/scan/scan.bin", get.out.toString().strip());
+        assertEquals(0, requests.get(), "the file was fetched once, by the other process");
+    }
+
+    @Test
+    void aWaitingGetTakesOverAFileTheOtherProcessLeaves() throws Exception {
+        FileRecord file = claimedByAnotherProcess();
+        Background get = new Background("get", url(), "--no-progress");
+        assertTrue(get.said("waiting for it to finish"), "exited " + get.code.get() + " without waiting: " + get.err);
+        try (Store store = Store.open(ws.resolve("downloads/.medfetch/state.db"), Clock.systemUTC())) {
+            store.release(file.id(), FileState.PAUSED, "interrupted"); // the other process was stopped with Ctrl-C
+        }
+
+        assertEquals(0, get.exitCode(), get.err.toString());
+        assertTrue(get.out.toString().endsWith("  downloads/scan/scan.bin" + System.lineSeparator()), get.out.toString());
+        assertArrayEquals(BODY, Files.readAllBytes(ws.resolve("downloads/scan/scan.bin")));
     }
 }
