@@ -64,7 +64,7 @@ final class GetCommand implements Callable<Integer> {
         RunQueue.Result result;
         Set<Long> awaited = new HashSet<>();
         try (ConsoleProgress progress = root.progress(settings.noProgress)) {
-            result = Interruptible.run(stop -> new RunQueue(workspace).runAwaiting(settings.options(),
+            result = Interruptible.run(err, stop -> new RunQueue(workspace).runAwaiting(settings.options(),
                     progress == null ? Progress.NONE : progress, stop, jobs, noWait ? null : files -> {
                         files.forEach(f -> {
                             awaited.add(f.id());
@@ -74,7 +74,7 @@ final class GetCommand implements Callable<Integer> {
                         err.flush();
                     }));
         }
-        RunCommand.summarize(result.report(), err, err);
+        RunCommand.summarize(result, err, err);
         for (FileRecord f : result.elsewhere()) {
             err.println("medfetch: " + f.path() + " is being downloaded by another medfetch process; "
                     + (noWait ? "not waiting for it (--no-wait)" : "stopped waiting for it"));

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Work the queue until nothing runnable is left, resuming whatever was interrupted. "
-                + "Ctrl-C stops cleanly: running files are paused and resume with the next run.")
+                + "Ctrl-C (or SIGTERM) stops cleanly: running files are paused, the next run resumes them, exit 3; "
+                + "a second Ctrl-C quits at once (130).")
 final class RunCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -29,19 +30,20 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         RunQueue.Result result;
         try (ConsoleProgress progress = root.progress(settings.noProgress)) {
-            result = Interruptible.run(stop -> new RunQueue(root.workspace()).runAll(settings.options(),
+            result = Interruptible.run(spec.commandLine().getErr(), stop -> new RunQueue(root.workspace()).runAll(settings.options(),
                     progress == null ? org.medfetch.engine.Progress.NONE : progress, stop));
         }
-        summarize(result.report(), spec.commandLine().getOut(), spec.commandLine().getErr());
+        summarize(result, spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCodes.of(result.outcome());
     }
 
-    static void summarize(RunReport report, PrintWriter out, PrintWriter err) {
-        summarize(report, out, err, path -> false);
+    static void summarize(RunQueue.Result result, PrintWriter out, PrintWriter err) {
+        summarize(result, out, err, path -> false);
     }
 
     /** @param explained paths whose failure the caller explains better itself (no line here, still counted) */
-    static void summarize(RunReport report, PrintWriter out, PrintWriter err, Predicate<String> explained) {
+    static void summarize(RunQueue.Result result, PrintWriter out, PrintWriter err, Predicate<String> explained) {
+        RunReport report = result.report();
         for (RunReport.Failure f : report.failures()) {
             if (explained.test(f.path())) {
                 continue;
@@ -51,8 +53,9 @@ final class RunCommand implements Callable<Integer> {
         if (report.halted() != null) {
             err.println("medfetch: stopped taking files: " + report.halted());
         }
-        if (report.stopped() > 0) {
-            err.println("medfetch: interrupted; " + report.stopped() + " file(s) paused, 'medfetch run' resumes them");
+        if (result.interrupted()) {
+            err.println("medfetch: interrupted; " + (report.stopped() == 0 ? "" : report.stopped() + " file(s) paused, ")
+                    + "'medfetch run' resumes " + (report.stopped() == 0 ? "the queue" : "them"));
         }
         out.println(report.completed().size() + " file(s) done, " + report.failures().stream().filter(f -> !f.retryable())
                 .count() + " failed, " + report.failures().stream().filter(RunReport.Failure::retryable).count()

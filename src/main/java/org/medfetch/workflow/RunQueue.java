@@ -20,10 +20,11 @@ public final class RunQueue {
     /**
      * What the run did, and the outcome of the jobs it concerns after it.
      *
-     * @param elsewhere files of those jobs that another medfetch process was still downloading when the run
-     *                  ended (the run did not wait for them, or was interrupted while waiting)
+     * @param elsewhere   files of those jobs that another medfetch process was still downloading when the run
+     *                    ended (the run did not wait for them, or was interrupted while waiting)
+     * @param interrupted the stop signal was raised (Ctrl-C, SIGTERM): running files were left paused
      */
-    public record Result(RunReport report, Outcome outcome, List<FileRecord> elsewhere) {
+    public record Result(RunReport report, Outcome outcome, List<FileRecord> elsewhere, boolean interrupted) {
     }
 
     /** How often a run waiting for another process looks at the files it waits for. */
@@ -82,7 +83,7 @@ public final class RunQueue {
             // also what the store could not record (a full disk under it), and files not waited for
             outcome = outcome.worse(Outcome.RETRYABLE);
         }
-        return new Result(report, outcome, own ? elsewhere : List.of());
+        return new Result(report, outcome, own ? elsewhere : List.of(), stop.raised());
     }
 
     public Result runAll(RunOptions options, Progress progress, StopSignal stop) {
