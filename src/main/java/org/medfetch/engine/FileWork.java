@@ -110,12 +110,10 @@ final class FileWork {
                     return stopped(file, stop.raised() ? stop.reason() : StopSignal.Reason.INTERRUPTED);
                 }
                 file = store.file(file.id()).orElseThrow();
-            } catch (StoreException e) {
-                if (e.diskFull()) {
-                    throw e;
-                }
-                return failed(file, FileState.FAILED, "INTERNAL", "internal error: " + e, 0);
             } catch (RuntimeException e) {
+                if (e instanceof StoreException full && full.diskFull()) {
+                    throw full;
+                }
                 return failed(file, FileState.FAILED, "INTERNAL", "internal error: " + e, 0);
             }
         }
