@@ -1,105 +1,98 @@
 package org.medfetch;
 
-import java.net.URI;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import org.medfetch.resolve.Endpoints;
 import org.medfetch.resolve.Resolver;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.hosts.AcademicTorrentsResolver;
 import org.medfetch.resolve.hosts.AiStudioResolver;
-import org.medfetch.resolve.hosts.AiStudioToken;
-import org.medfetch.resolve.hosts.BaiduNetdiskResolver;
 import org.medfetch.resolve.hosts.DataverseResolver;
 import org.medfetch.resolve.hosts.DirectHttpResolver;
 import org.medfetch.resolve.hosts.DownloadPageResolver;
+import org.medfetch.resolve.hosts.DropboxResolver;
 import org.medfetch.resolve.hosts.FigshareResolver;
 import org.medfetch.resolve.hosts.GitHubResolver;
 import org.medfetch.resolve.hosts.GiteeResolver;
-import org.medfetch.resolve.hosts.HeyWhaleResolver;
+import org.medfetch.resolve.hosts.HostContext;
 import org.medfetch.resolve.hosts.HyperAiResolver;
 import org.medfetch.resolve.hosts.IncompleteLinkResolver;
-import org.medfetch.resolve.hosts.InformationPageResolver;
-import org.medfetch.resolve.hosts.KaggleCredentials;
-import org.medfetch.resolve.hosts.KaggleResolver;
 import org.medfetch.resolve.hosts.MagnetResolver;
-import org.medfetch.resolve.hosts.MegaResolver;
-import org.medfetch.resolve.hosts.OpenDataLabResolver;
-import org.medfetch.resolve.hosts.OpenXLabKeys;
-import org.medfetch.resolve.hosts.ProjectPageResolver;
+import org.medfetch.resolve.hosts.ManualHosts;
 import org.medfetch.resolve.hosts.TciaResolver;
 import org.medfetch.resolve.hosts.TorrentFileResolver;
 import org.medfetch.resolve.hosts.UserConfig;
 import org.medfetch.resolve.hosts.WebPageResolver;
 import org.medfetch.resolve.hosts.ZenodoResolver;
+import org.medfetch.resolve.hosts.kaggle.KaggleResolver;
+import org.medfetch.resolve.hosts.openxlab.OpenDataLabResolver;
+import org.medfetch.resolve.web.ProbeCache;
 import org.medfetch.workflow.Settings;
 import org.medfetch.workflow.UsageException;
 
 /**
- * The part of the composition root that knows every host: the resolvers in the order they are asked
- * (the first that accepts a link owns it), each with the base URL the user chose or its default, and
- * with the credentials it reads.
+ * The registry: every host, in the order they are asked (the first that accepts a link owns it), one
+ * line each. Everything else that needs the list of hosts (medfetch resolvers, the mirror registry,
+ * docs/hosts.md, the tests' link tables and the secrets test) reads it from here.
  */
-final class Hosts {
+public final class Hosts {
+
+    /** Specific shapes before general ones: magnets and cut-off hosts first, the catch-all web page last. */
+    public static final List<Function<HostContext, Resolver>> REGISTRY = List.of(
+            MagnetResolver::new,
+            IncompleteLinkResolver::new,
+            AcademicTorrentsResolver::new,
+            HyperAiResolver::new,
+            TorrentFileResolver::new,
+            context -> ManualHosts.BAIDU_NETDISK,
+            AiStudioResolver::new,
+            KaggleResolver::new,
+            TciaResolver::new,
+            ZenodoResolver::new,
+            FigshareResolver::new,
+            DataverseResolver::new,
+            OpenDataLabResolver::new,
+            GitHubResolver::new,
+            GiteeResolver::new,
+            DownloadPageResolver::new,
+            DropboxResolver::new,
+            context -> ManualHosts.DOCUMENT_VIEW,
+            context -> ManualHosts.PROJECT_PAGE,
+            context -> ManualHosts.MEGA,
+            context -> ManualHosts.HEYWHALE,
+            context -> ManualHosts.INFO_PAGE,
+            DirectHttpResolver::new,
+            WebPageResolver::new);
 
     private Hosts() {
     }
 
+    /** Every host's resolver, built from one context. */
+    public static List<Resolver> all(HostContext context) {
+        return REGISTRY.stream().map(host -> host.apply(context)).toList();
+    }
+
     /**
      * @param warnings receives one line per credential problem worth a person's attention
+     * @param probes   what probed links turned out to be (the workspace's cache)
      * @throws UsageException when an endpoint is malformed or names no resolver that takes one
      */
-    static Resolvers resolvers(Settings settings, OkHttpClient http, Consumer<String> warnings) {
-        Endpoints endpoints = endpoints(settings);
+    static Resolvers resolvers(Settings settings, OkHttpClient http, Consumer<String> warnings, ProbeCache probes) {
+        Endpoints endpoints;
+        try {
+            endpoints = Endpoints.of(settings.endpoints(), settings.env());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
         UserConfig user = new UserConfig(settings.env(), settings.home(), warnings);
-        Resolvers resolvers = new Resolvers(List.of(
-                new MagnetResolver(),
-                new IncompleteLinkResolver(),
-                new AcademicTorrentsResolver(endpoints.base(AcademicTorrentsResolver.NAME,
-                        AcademicTorrentsResolver.DEFAULT_BASE)),
-                new HyperAiResolver(http, endpoints.base(HyperAiResolver.NAME, null)),
-                new TorrentFileResolver(),
-                new BaiduNetdiskResolver(),
-                new AiStudioResolver(http, endpoints.base(AiStudioResolver.NAME, AiStudioResolver.DEFAULT_BASE),
-                        new AiStudioToken(user)),
-                new KaggleResolver(http, endpoints.base(KaggleResolver.NAME, KaggleResolver.DEFAULT_BASE),
-                        new KaggleCredentials(user)),
-                new TciaResolver(http, endpoints.base(TciaResolver.NAME, TciaResolver.DEFAULT_BASE)),
-                new ZenodoResolver(http, endpoints.base(ZenodoResolver.NAME, ZenodoResolver.DEFAULT_BASE), user),
-                new FigshareResolver(http, endpoints.base(FigshareResolver.NAME, FigshareResolver.DEFAULT_BASE)),
-                new DataverseResolver(http, endpoints.base(DataverseResolver.NAME, null)),
-                new OpenDataLabResolver(http, endpoints.base(OpenDataLabResolver.NAME, OpenDataLabResolver.DEFAULT_BASE),
-                        openXLabSignIn(endpoints), new OpenXLabKeys(user)),
-                new GitHubResolver(http, endpoints.base(GitHubResolver.NAME, GitHubResolver.DEFAULT_BASE), user),
-                new GiteeResolver(http, endpoints.base(GiteeResolver.NAME, GiteeResolver.DEFAULT_BASE)),
-                new DownloadPageResolver(http, endpoints.base(DownloadPageResolver.NAME, null)),
-                new ProjectPageResolver(),
-                new MegaResolver(),
-                new HeyWhaleResolver(),
-                new InformationPageResolver(),
-                new DirectHttpResolver(),
-                new WebPageResolver()));
+        Resolvers resolvers = new Resolvers(all(HostContext.of(endpoints, http, user, probes)));
         try {
             endpoints.requireKnown(resolvers.all().stream().filter(Resolver::takesEndpoint).map(Resolver::name).toList());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
         return resolvers;
-    }
-
-    private static Endpoints endpoints(Settings settings) {
-        try {
-            return Endpoints.of(settings.endpoints(), settings.env());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
-    }
-
-    /** OpenXLab signs in on another host; an endpoint for "opendatalab" serves both, sign-in under its path. */
-    private static URI openXLabSignIn(Endpoints endpoints) {
-        return endpoints.chosen(OpenDataLabResolver.NAME)
-                .map(base -> URI.create(base + "/" + OpenDataLabResolver.SIGN_IN_PATH))
-                .orElse(OpenDataLabResolver.DEFAULT_SIGN_IN);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.medfetch.catalog.Catalog;
@@ -17,7 +18,8 @@ import org.medfetch.cli.Cli;
 import org.medfetch.cli.MedfetchCommand;
 import org.medfetch.engine.Transfers;
 import org.medfetch.engine.http.HttpTransfer;
-import org.medfetch.engine.http.LinkProbe;
+import org.medfetch.resolve.web.LinkProbe;
+import org.medfetch.resolve.web.ProbeCache;
 import org.medfetch.engine.http.ProxyFromEnvironment;
 import org.medfetch.engine.torrent.TorrentSettings;
 import org.medfetch.engine.torrent.TorrentTransfer;
@@ -61,16 +63,16 @@ public final class Main {
     /** Wires a workspace whose parts are made on first use (see {@link Workspace.Parts}). */
     private Workspace open(Settings settings, PrintWriter err) {
         Supplier<OkHttpClient> http = Workspace.once(() -> httpClient(settings));
-        Supplier<Resolvers> resolvers = Workspace.once(() -> Hosts.resolvers(settings, http.get(), warning -> {
+        Function<ProbeCache, Resolvers> resolvers = probes -> Hosts.resolvers(settings, http.get(), warning -> {
             err.println("medfetch: " + warning);
             err.flush();
-        }));
+        }, probes);
         // Files that need credentials are authorized by their resolver before every attempt.
-        Supplier<Transfers> transfers = () -> new Transfers(
-                new HttpTransfer(http.get(), new HostAuthorizer(resolvers.get().all())),
+        Function<Resolvers, Transfers> transfers = registry -> new Transfers(
+                new HttpTransfer(http.get(), new HostAuthorizer(registry.all())),
                 new TorrentTransfer(torrents(settings)));
         Workspace.Parts parts = new Workspace.Parts(() -> catalog(settings), resolvers,
-                () -> new MirrorSources(mirrors(settings), resolvers.get()), DatasetNotes::bundled, transfers,
+                registry -> new MirrorSources(mirrors(settings), registry), DatasetNotes::bundled, transfers,
                 () -> new LinkProbe(http.get()));
         return new Workspace(settings.workspace(), parts, Clock.systemUTC());
     }
@@ -121,7 +123,7 @@ public final class Main {
      * arise when a link is resolved online.
      */
     public static Resolvers resolvers(Settings settings, Consumer<String> warnings) {
-        return Hosts.resolvers(settings, httpClient(settings), warnings);
+        return Hosts.resolvers(settings, httpClient(settings), warnings, ProbeCache.memory());
     }
 
     /** {@link #resolvers(Settings, Consumer)} for offline use (classification reads no credentials). */

@@ -4,15 +4,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.medfetch.extract.ExtractLimits;
 import org.medfetch.resolve.MagnetLink;
 import org.medfetch.resolve.TorrentOptions;
 import org.medfetch.workflow.AddRequest;
 import org.medfetch.workflow.TargetLines;
 import org.medfetch.workflow.UsageException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** What add and get take: targets, project, selection, checksum, and torrent options stored with the job. */
+/** What add and get take: targets, project, selection, checksum, and torrent and extraction options stored with the job. */
 final class AddOptions {
 
     @Parameters(paramLabel = "TARGET", arity = "0..*",
@@ -57,6 +59,9 @@ final class AddOptions {
     @Option(names = "--seed-time", paramLabel = "SECONDS", description = "Seed a finished torrent this long.")
     Long seedTime;
 
+    @Mixin
+    ExtractFlags extract;
+
     AddRequest request() {
         List<String> all = new ArrayList<>(targets);
         if (inputFile != null) {
@@ -65,7 +70,7 @@ final class AddOptions {
         if (all.isEmpty()) {
             throw new UsageException("nothing to add: give a TARGET or --input-file");
         }
-        return new AddRequest(all, project, checksum, files, dryRun, torrent());
+        return new AddRequest(all, project, checksum, files, dryRun, torrent(), extract.request(ExtractLimits.DEFAULTS));
     }
 
     private TorrentOptions torrent() {

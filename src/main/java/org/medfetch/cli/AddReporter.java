@@ -20,7 +20,7 @@ final class AddReporter {
                 err.println("medfetch: " + r.target() + ": " + r.message());
                 continue;
             }
-            if (r.manual()) {
+            if (r.manual() && r.files().isEmpty()) {
                 out.println(r.datasetId() + ": manual steps needed" + (dryRun ? "" : " (recorded)"));
                 continue;
             }
@@ -29,7 +29,8 @@ final class AddReporter {
             String size = unknown == r.files().size() ? "size unknown until download"
                     : Sizes.bytes(known) + (unknown > 0 ? " + " + unknown + " of unknown size" : "");
             out.println(r.datasetId() + ": " + (dryRun ? "would queue " : "queued ") + r.files().size()
-                    + (r.files().size() == 1 ? " file, " : " files, ") + size);
+                    + (r.files().size() == 1 ? " file, " : " files, ") + size
+                    + (r.manual() ? "; manual steps needed for the rest" + (dryRun ? "" : " (recorded)") : ""));
             if (dryRun) {
                 for (AddResult.PlannedFile f : r.files()) {
                     out.println("  " + f.path() + "  " + (f.torrent() ? "torrent" : Sizes.bytes(f.size())) + "  " + f.url());

@@ -2,9 +2,7 @@ package org.medfetch.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.medfetch.engine.Progress;
 import org.medfetch.store.FileRecord;
@@ -62,32 +60,15 @@ final class GetCommand implements Callable<Integer> {
             }
         }
         RunQueue.Result result;
-        Set<Long> awaited = new HashSet<>();
+        OtherProcessLines others = new OtherProcessLines(err, noWait);
         try (ConsoleProgress progress = root.progress(settings.noProgress)) {
             result = Interruptible.run(err, stop -> new RunQueue(workspace).runAwaiting(settings.options(),
-                    progress == null ? Progress.NONE : progress, stop, jobs, noWait ? null : files -> {
-                        files.forEach(f -> {
-                            awaited.add(f.id());
-                            err.println("medfetch: " + f.path() + " is being downloaded by another medfetch process; "
-                                    + "waiting for it to finish (--no-wait does not wait)");
-                        });
-                        err.flush();
-                    }));
+                    progress == null ? Progress.NONE : progress, stop, jobs,
+                    new RunQueue.Extraction(null, settings.extractLimits.limits()), noWait ? null : others::waiting));
         }
         RunCommand.summarize(result, err, err);
-        for (FileRecord f : result.elsewhere()) {
-            err.println("medfetch: " + f.path() + " is being downloaded by another medfetch process; "
-                    + (noWait ? "not waiting for it (--no-wait)" : "stopped waiting for it"));
-        }
-        Set<Long> reported = new HashSet<>();
-        result.report().failures().forEach(failure -> reported.add(failure.fileId()));
-        for (long id : awaited) {
-            // how the other process left a file this one waited for, unless this run said it already
-            workspace.store().file(id).filter(f -> f.state() != FileState.DONE && !reported.contains(f.id())
-                    && result.elsewhere().stream().noneMatch(e -> e.id() == f.id()))
-                    .ifPresent(f -> err.println("medfetch: " + f.path() + ": " + f.state().label()
-                            + (f.lastError() == null ? "" : ": " + f.lastError())));
-        }
+        ExtractReporter.report(result.extracted(), err, err);
+        others.after(result, workspace.store());
         for (Job job : jobs) {
             for (FileRecord f : workspace.store().files(job.id())) {
                 if (f.state() == FileState.DONE && f.sha256() != null) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
             AddCommand.class, RunCommand.class, GetCommand.class, StatusCommand.class, ControlCommands.Pause.class,
             ControlCommands.Resume.class, ControlCommands.Cancel.class, ControlCommands.Retry.class,
             VerifyCommand.class, CheckCommand.class, ManifestCommand.class, SyncCommand.class, AdoptCommand.class,
-            ResolversCommand.class},
+            ResolversCommand.class, ExtractCommand.class, CiteCommand.class, LicensesCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success", "1:problems reported (lint findings, verify mismatches)",

@@ -12,7 +12,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Work the queue until nothing runnable is left, resuming whatever was interrupted. "
+        description = "Work the queue until nothing runnable is left, resuming whatever was interrupted, then unpack "
+                + "the finished archives of datasets added with --extract (--extract here: of every dataset). "
                 + "Ctrl-C (or SIGTERM) stops cleanly: running files are paused, the next run resumes them, exit 3; "
                 + "a second Ctrl-C quits at once (130).")
 final class RunCommand implements Callable<Integer> {
@@ -26,14 +27,21 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunSettings settings;
 
+    @Mixin
+    ExtractFlags extract;
+
     @Override
     public Integer call() {
         RunQueue.Result result;
+        RunQueue.Extraction extraction = new RunQueue.Extraction(extract.request(settings.extractLimits.limits()),
+                settings.extractLimits.limits());
         try (ConsoleProgress progress = root.progress(settings.noProgress)) {
-            result = Interruptible.run(spec.commandLine().getErr(), stop -> new RunQueue(root.workspace()).runAll(settings.options(),
-                    progress == null ? org.medfetch.engine.Progress.NONE : progress, stop));
+            result = Interruptible.run(spec.commandLine().getErr(), stop -> new RunQueue(root.workspace())
+                    .runAll(settings.options(), progress == null ? org.medfetch.engine.Progress.NONE : progress, stop,
+                            extraction));
         }
         summarize(result, spec.commandLine().getOut(), spec.commandLine().getErr());
+        ExtractReporter.report(result.extracted(), spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCodes.of(result.outcome());
     }
 

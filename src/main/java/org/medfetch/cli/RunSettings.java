@@ -7,9 +7,11 @@ import org.medfetch.engine.RetryPolicy;
 import org.medfetch.engine.RunOptions;
 import org.medfetch.engine.TransferOptions;
 import org.medfetch.workflow.UsageException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** What run and get take: parallel files, connections, rate, retries and their longest wait, timeout, progress. */
+/** What run, get and sync take: files and connections at once, rate, retries and their longest wait, timeout,
+ * progress, extraction limits. */
 final class RunSettings {
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "2",
@@ -44,6 +46,9 @@ final class RunSettings {
             description = "Record progress after this many bytes per connection, or every second, whichever comes "
                     + "first (default: ${DEFAULT-VALUE}); a kill -9 loses at most this much per connection.")
     String checkpointEvery;
+
+    @Mixin
+    ExtractLimitOptions extractLimits;
 
     RunOptions options() {
         if (parallel < 1 || connections < 1 || connections > 32 || retries < 0 || timeout < 1 || maxRetryWait < 0) {

@@ -50,7 +50,7 @@ final class SyncCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (ConsoleProgress progress = root.progress(settings.noProgress)) {
             result = Interruptible.run(err, stop -> new SyncManifest(workspace).sync(manifest, project, options,
-                    progress == null ? Progress.NONE : progress, stop));
+                    settings.extractLimits.limits(), progress == null ? Progress.NONE : progress, stop));
         }
         PrintWriter out = spec.commandLine().getOut();
         for (SyncManifest.Queued q : result.queued()) {
@@ -58,6 +58,7 @@ final class SyncCommand implements Callable<Integer> {
         }
         Set<String> explained = result.problems().stream().map(p -> p.path()).collect(Collectors.toSet());
         RunCommand.summarize(result.run(), out, err, explained::contains);
+        ExtractReporter.report(result.run().extracted(), out, err);
         result.problems().forEach(p -> err.println("medfetch: " + p.path() + ": " + p.message()));
         for (Manifest.Dataset d : result.manual()) {
             out.println();

@@ -49,7 +49,7 @@ final class VerifyCommand implements Callable<Integer> {
         for (VerifyFiles.Checked c : checked) {
             out.println(c.verdict().name().toLowerCase(Locale.ROOT) + "  " + c.path()
                     + (c.detail() == null ? "" : "  (" + c.detail() + ")"));
-            bad += c.verdict() == VerifyFiles.Verdict.OK ? 0 : 1;
+            bad += c.verdict().problem() ? 1 : 0;
         }
         out.println(checked.size() + " file(s) checked, " + bad + " problem(s)");
         out.flush();

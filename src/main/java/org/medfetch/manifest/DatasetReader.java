@@ -25,7 +25,8 @@ final class DatasetReader {
     private DatasetReader() {
     }
 
-    static Manifest.Dataset read(ManifestNode d) throws ManifestException {
+    /** @param format the manifest's format: 1 has no extraction records */
+    static Manifest.Dataset read(ManifestNode d, int format) throws ManifestException {
         d.keys(Set.of("id", "name", "section", "link", "resolver", "class", "source", "doi", "license", "citation",
                 "landing_page", "state", "selection", "instructions", "torrents", "files"));
         String id = d.text("id", false, DATASET_ID, "a folder name (no '/', '\\' or leading '.')");
@@ -50,7 +51,7 @@ final class DatasetReader {
         }
         List<Manifest.FileEntry> files = new ArrayList<>();
         for (ManifestNode f : d.objects("files")) {
-            files.add(file(f, id, torrentUrls));
+            files.add(file(f, id, torrentUrls, format));
         }
         return new Manifest.Dataset(id, d.text("name", false), d.text("section", true), d.text("link", true),
                 d.text("resolver", true), d.text("class", true), sourceRef, d.text("doi", true), d.text("license", true),
@@ -58,8 +59,13 @@ final class DatasetReader {
                 d.text("selection", true), instructions, torrents, files);
     }
 
-    private static Manifest.FileEntry file(ManifestNode f, String id, Set<String> torrentUrls) throws ManifestException {
-        f.keys(Set.of("path", "kind", "url", "size", "sha256", "checksums", "auth", "state"));
+    private static Manifest.FileEntry file(ManifestNode f, String id, Set<String> torrentUrls, int format)
+            throws ManifestException {
+        Set<String> keys = new HashSet<>(Set.of("path", "kind", "url", "size", "sha256", "checksums", "auth", "state"));
+        if (format >= 2) {
+            keys.add("extraction");
+        }
+        f.keys(keys);
         String kind = f.text("kind", false, FILE_KIND, "http, torrent or adopted");
         String url;
         if (kind.equals(Manifest.FileEntry.HTTP)) {
@@ -84,20 +90,49 @@ final class DatasetReader {
             }
         }
         return new Manifest.FileEntry(path(f, id), kind, url, f.count("size"), sha256, checksums, f.text("auth", true),
-                f.text("state", false, STATE, STATES));
+                f.text("state", false, STATE, STATES), format >= 2 ? extraction(f.object("extraction", true), id) : null);
+    }
+
+    private static Manifest.Extraction extraction(ManifestNode x, String id) throws ManifestException {
+        if (x == null) {
+            return null;
+        }
+        x.keys(Set.of("folder", "entries", "size", "archive_removed", "files"));
+        List<Manifest.ExtractedFile> files = null;
+        if (!x.isNull("files")) {
+            files = new ArrayList<>();
+            for (ManifestNode ef : x.objects("files")) {
+                ef.keys(Set.of("path", "size", "sha256"));
+                Long size = ef.count("size");
+                if (size == null) {
+                    throw ef.problem("size", "must not be null");
+                }
+                files.add(new Manifest.ExtractedFile(path(ef, id), size, ef.text("sha256", false, SHA256,
+                        "64 lower-case hex digits")));
+            }
+        }
+        Long size = x.count("size");
+        if (size == null) {
+            throw x.problem("size", "must not be null");
+        }
+        return new Manifest.Extraction(path(x, id, "folder"), x.integer("entries"), size, x.bool("archive_removed"), files);
     }
 
     /** A path must name something inside downloads/&lt;id&gt;/, without any way to climb out of it. */
     private static String path(ManifestNode node, String id) throws ManifestException {
-        String path = node.text("path", false);
+        return path(node, id, "path");
+    }
+
+    private static String path(ManifestNode node, String id, String key) throws ManifestException {
+        String path = node.text(key, false);
         String prefix = "downloads/" + id + "/";
         if (!path.startsWith(prefix) || path.length() == prefix.length()) {
-            throw node.problem("path", "'" + path + "' is not inside " + prefix);
+            throw node.problem(key, "'" + path + "' is not inside " + prefix);
         }
         for (String part : path.substring(prefix.length()).split("/", -1)) {
             if (part.isEmpty() || part.equals(".") || part.equals("..") || part.contains("\\")
                     || part.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-                throw node.problem("path", "'" + path + "' must be a plain relative path ('/'-separated, no empty, '.' "
+                throw node.problem(key, "'" + path + "' must be a plain relative path ('/'-separated, no empty, '.' "
                         + "or '..' parts, no '\\' or control characters)");
             }
         }

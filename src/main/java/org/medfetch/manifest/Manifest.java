@@ -15,7 +15,7 @@ public record Manifest(int format, String project, Instant writtenAt, String med
                        List<Dataset> datasets) {
 
     /** The format this medfetch writes and the newest it reads; a change to the format adds one. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     public Manifest {
         datasets = List.copyOf(datasets);
@@ -83,10 +83,11 @@ public record Manifest(int format, String project, Instant writtenAt, String med
      * @param url       where an HTTP file comes from, the torrent's url for a torrent file, null when adopted
      * @param sha256    lower-case hex once the file was complete, else null
      * @param checksums published checksums as "algo:hex"
-     * @param auth      name of the credentials its requests need (never the secret), or null
+     * @param auth       name of the credentials its requests need (never the secret), or null
+     * @param extraction what unpacking the file wrote, or null when it was not unpacked (format 2 on)
      */
     public record FileEntry(String path, String kind, String url, Long size, String sha256, List<String> checksums,
-                            String auth, String state) {
+                            String auth, String state, Extraction extraction) {
 
         public static final String HTTP = "http";
         public static final String TORRENT = "torrent";
@@ -95,5 +96,30 @@ public record Manifest(int format, String project, Instant writtenAt, String med
         public FileEntry {
             checksums = List.copyOf(checksums);
         }
+
+        public FileEntry(String path, String kind, String url, Long size, String sha256, List<String> checksums,
+                         String auth, String state) {
+            this(path, kind, url, size, sha256, checksums, auth, state, null);
+        }
+    }
+
+    /**
+     * An archive that was unpacked beside itself.
+     *
+     * @param folder         where its contents are, relative to the workspace (a single .gz's file)
+     * @param entries        entries of the archive
+     * @param size           bytes unpacked
+     * @param archiveRemoved the archive was deleted after unpacking (--remove-archive)
+     * @param files          every unpacked file with its SHA-256 (--hash-extracted), or null when not hashed
+     */
+    public record Extraction(String folder, int entries, long size, boolean archiveRemoved, List<ExtractedFile> files) {
+
+        public Extraction {
+            files = files == null ? null : List.copyOf(files);
+        }
+    }
+
+    /** @param path relative to the workspace */
+    public record ExtractedFile(String path, long size, String sha256) {
     }
 }

@@ -91,6 +91,19 @@ final class ManifestNode {
         return value.asInt();
     }
 
+    boolean isNull(String key) {
+        JsonNode value = node.get(key);
+        return value == null || value.isNull();
+    }
+
+    boolean bool(String key) throws ManifestException {
+        JsonNode value = node.get(key);
+        if (value == null || !value.isBoolean()) {
+            throw problem(key, "must be true or false, not " + value);
+        }
+        return value.booleanValue();
+    }
+
     /** A nested object, or null where {@code nullable}. */
     ManifestNode object(String key, boolean nullable) throws ManifestException {
         JsonNode value = node.get(key);

@@ -52,7 +52,7 @@ public final class ManifestReader {
         Set<String> ids = new HashSet<>();
         Set<String> paths = new HashSet<>();
         for (ManifestNode d : root.objects("datasets")) {
-            Manifest.Dataset dataset = DatasetReader.read(d);
+            Manifest.Dataset dataset = DatasetReader.read(d, format);
             if (!ids.add(dataset.id())) {
                 throw d.problem("id", "dataset '" + dataset.id() + "' is listed twice");
             }

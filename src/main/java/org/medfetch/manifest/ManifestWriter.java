@@ -26,11 +26,11 @@ public final class ManifestWriter {
         catalog.put("sha256", manifest.catalog().sha256());
         ArrayNode datasets = root.putArray("datasets");
         manifest.datasets().stream().sorted(Comparator.comparing(Manifest.Dataset::id))
-                .forEach(d -> dataset(datasets.addObject(), d));
+                .forEach(d -> dataset(datasets.addObject(), d, manifest.format()));
         return PrettyJson.print(root);
     }
 
-    private static void dataset(ObjectNode node, Manifest.Dataset d) {
+    private static void dataset(ObjectNode node, Manifest.Dataset d, int format) {
         node.put("id", d.id());
         node.put("name", d.name());
         node.put("section", d.section());
@@ -62,10 +62,11 @@ public final class ManifestWriter {
             o.put("state", t.state());
         });
         ArrayNode files = node.putArray("files");
-        d.files().stream().sorted(Comparator.comparing(Manifest.FileEntry::path)).forEach(f -> file(files.addObject(), f));
+        d.files().stream().sorted(Comparator.comparing(Manifest.FileEntry::path)).forEach(f -> file(files.addObject(), f, format));
     }
 
-    private static void file(ObjectNode o, Manifest.FileEntry f) {
+    /** Format 1 (read, and written again by tests) has no extraction key. */
+    private static void file(ObjectNode o, Manifest.FileEntry f, int format) {
         o.put("path", f.path());
         o.put("kind", f.kind());
         o.put("url", f.url());
@@ -74,6 +75,30 @@ public final class ManifestWriter {
         strings(o.putArray("checksums"), f.checksums());
         o.put("auth", f.auth());
         o.put("state", f.state());
+        Manifest.Extraction e = f.extraction();
+        if (format < 2) {
+            return;
+        }
+        if (e == null) {
+            o.putNull("extraction");
+            return;
+        }
+        ObjectNode x = o.putObject("extraction");
+        x.put("folder", e.folder());
+        x.put("entries", e.entries());
+        x.put("size", e.size());
+        x.put("archive_removed", e.archiveRemoved());
+        if (e.files() == null) {
+            x.putNull("files");
+            return;
+        }
+        ArrayNode files = x.putArray("files");
+        e.files().stream().sorted(Comparator.comparing(Manifest.ExtractedFile::path)).forEach(ef -> {
+            ObjectNode n = files.addObject();
+            n.put("path", ef.path());
+            n.put("size", ef.size());
+            n.put("sha256", ef.sha256());
+        });
     }
 
     private static void strings(ArrayNode array, List<String> values) {

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.medfetch.catalog.CatalogEntry;
@@ -14,6 +16,9 @@ import org.medfetch.catalog.CatalogProblem;
  * explicit list, by the composition root.
  */
 public final class Resolvers {
+
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?"
+            + "(\\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\\.?");
 
     private final List<Resolver> ordered;
 
@@ -77,6 +82,23 @@ public final class Resolvers {
     }
 
     /**
+     * The link's host name, lower case, or "". java.net.URI gives no host for names with an underscore
+     * ({@code fcon_1000.projects.nitrc.org}), which DNS and browsers accept (RFC 2181 section 11), so
+     * such a name is read from the authority.
+     */
+    public static String host(URI link) {
+        if (link.getHost() != null) {
+            return link.getHost().toLowerCase(Locale.ROOT);
+        }
+        String authority = link.getRawAuthority();
+        if (authority == null || link.isOpaque()) {
+            return "";
+        }
+        String name = authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":\\d*$", "");
+        return HOST_NAME.matcher(name).matches() ? name.toLowerCase(Locale.ROOT) : "";
+    }
+
+    /**
      * Parses a link as written in a catalog. Spaces and non-ASCII characters, common in hand-written
      * Markdown, are percent-encoded first; a link without a scheme is not a URL.
      */
@@ -94,8 +116,8 @@ public final class Resolvers {
         }
         try {
             URI uri = new URI(encoded.toString());
-            boolean usable = uri.getScheme() != null
-                    && (uri.isOpaque() || (uri.getHost() != null && !uri.getHost().isEmpty()));
+            boolean usable = uri.getScheme() != null && (uri.isOpaque() || !host(uri).isEmpty()
+                    || uri.getScheme().equalsIgnoreCase("file") && uri.getPath() != null);
             return usable ? Optional.of(uri) : Optional.empty();
         } catch (URISyntaxException e) {
             return Optional.empty();

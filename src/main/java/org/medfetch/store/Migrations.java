@@ -76,7 +76,37 @@ final class Migrations {
               PRIMARY KEY (file_id, idx)
             );
             """,
-            // A job's projects are looked up by job: the primary key (project, job_id) cannot serve that.
+            // extraction: what --extract asks of a job, and what each archive's extraction wrote
+            """
+            ALTER TABLE jobs ADD COLUMN extract TEXT;
+            CREATE TABLE extractions (
+              file_id INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE,
+              folder TEXT NOT NULL,
+              entries INTEGER NOT NULL,
+              size INTEGER NOT NULL,
+              hashed INTEGER NOT NULL,
+              archive_removed INTEGER NOT NULL DEFAULT 0,
+              notes TEXT,
+              extracted_at TEXT NOT NULL
+            );
+            CREATE TABLE extracted_files (
+              file_id INTEGER NOT NULL REFERENCES extractions(file_id) ON DELETE CASCADE,
+              path TEXT NOT NULL,
+              size INTEGER NOT NULL,
+              sha256 TEXT,
+              PRIMARY KEY (file_id, path)
+            );
+            """,
+            // hosts-reshape: what a probed link turned out to be ("page" or "file"), so add probes a link once
+            // and listings show the answer offline. Resolver names stored in jobs are unchanged by the reshape.
+            """
+            CREATE TABLE link_probes (
+              url TEXT PRIMARY KEY,
+              kind TEXT NOT NULL,
+              probed_at TEXT NOT NULL
+            );
+            """,
+            // faults-engine: a job's projects are looked up by job, which the key (project, job_id) cannot serve
             """
             CREATE INDEX job_projects_job ON job_projects(job_id);
             """);

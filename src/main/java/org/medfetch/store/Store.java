@@ -32,10 +32,18 @@ public final class Store implements AutoCloseable {
     private final Sql sql;
     private final Clock clock;
 
+    private final ExtractionStore extractions;
+
     private Store(Connection connection, Clock clock) {
         this.connection = connection;
         this.sql = new Sql(connection);
         this.clock = clock;
+        this.extractions = new ExtractionStore(this, sql);
+    }
+
+    /** Extraction settings of jobs and what each archive's extraction wrote. */
+    public ExtractionStore extractions() {
+        return extractions;
     }
 
     /** Opens (creating if needed) the database and brings its schema up to date. */
@@ -220,6 +228,18 @@ public final class Store implements AutoCloseable {
                     file.serverNamed() ? 1 : 0, FileState.QUEUED.label(), now());
             return loadFile(id).orElseThrow();
         }));
+    }
+
+    // ---- link probes -------------------------------------------------------------------------------
+
+    /** What a probe found at {@code url} ("page" or "file"), if it was probed. */
+    public synchronized Optional<String> linkKind(String url) {
+        return call(() -> sql.one("SELECT kind FROM link_probes WHERE url = ?", rs -> rs.getString(1), url));
+    }
+
+    public synchronized void saveLinkKind(String url, String kind) {
+        run(() -> sql.update("INSERT INTO link_probes(url, kind, probed_at) VALUES (?, ?, ?) ON CONFLICT(url) DO "
+                + "UPDATE SET kind = excluded.kind, probed_at = excluded.probed_at", url, kind, now()));
     }
 
     public synchronized Optional<FileRecord> file(long id) {
@@ -455,11 +475,11 @@ public final class Store implements AutoCloseable {
         return states.stream().map(s -> "'" + s.label() + "'").sorted().collect(Collectors.joining(", "));
     }
 
-    private interface Call<T> {
+    interface Call<T> {
         T call() throws SQLException;
     }
 
-    private static <T> T call(Call<T> work) {
+    static <T> T call(Call<T> work) {
         try {
             return work.call();
         } catch (SQLException e) {

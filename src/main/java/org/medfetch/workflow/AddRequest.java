@@ -12,11 +12,17 @@ import org.medfetch.resolve.TorrentOptions;
  * @param files    glob selecting some of a dataset's files, or null for all
  * @param dryRun   plan and report without queueing
  * @param torrent  options for torrents (peers, trackers, seeding)
+ * @param extract  unpack the dataset's archives once they are done, stored with the job; null for no
  */
 public record AddRequest(List<String> targets, String project, String checksum, String files, boolean dryRun,
-                         TorrentOptions torrent) {
+                         TorrentOptions torrent, ExtractRequest extract) {
 
     public AddRequest {
         targets = List.copyOf(targets);
+    }
+
+    public AddRequest(List<String> targets, String project, String checksum, String files, boolean dryRun,
+                      TorrentOptions torrent) {
+        this(targets, project, checksum, files, dryRun, torrent, null);
     }
 }

@@ -70,6 +70,14 @@ public final class AddTargets {
         }
         Resolution.Fetch fetch = (Resolution.Fetch) resolution;
         List<Source> sources = select(fetch.sources(), request.files());
+        boolean personNeeded = fetch.needsPerson().stream().anyMatch(path -> matches(path, request.files()));
+        if (sources.isEmpty() && personNeeded) {
+            if (!request.dryRun()) {
+                workspace.store().addJob(job(resolved, JobState.MANUAL, JobJson.instructions(fetch.notes()), null,
+                        null), request.project());
+            }
+            return new AddResult(target, resolved.datasetId(), Outcome.MANUAL, List.of(), fetch.notes(), null);
+        }
         if (sources.isEmpty()) {
             return new AddResult(target, resolved.datasetId(), Outcome.FATAL, List.of(), null, "no file of "
                     + resolved.datasetId() + " matches --files " + request.files() + " (files: " + names(fetch.sources()) + ")");
@@ -82,7 +90,9 @@ public final class AddTargets {
             if (!request.dryRun()) {
                 queue(resolved, fetch, sources, planned, request, checksum);
             }
-            return new AddResult(target, resolved.datasetId(), Outcome.SUCCESS, planned, fetch.notes(), null);
+            // Files a person must fetch (restricted ones) leave the dataset manual, exit 5, with their steps.
+            return new AddResult(target, resolved.datasetId(), personNeeded ? Outcome.MANUAL : Outcome.SUCCESS, planned,
+                    fetch.notes(), null);
         } catch (TransferException e) {
             return new AddResult(target, resolved.datasetId(), Outcome.FATAL, List.of(), null, e.getMessage());
         }
@@ -108,6 +118,9 @@ public final class AddTargets {
         JobOptions options = new JobOptions(request.files(), request.torrent());
         Job job = workspace.store().addJob(job(resolved, JobState.ACTIVE, JobJson.instructions(fetch.notes()),
                 options.toJson(), JobJson.info(fetch.info())), request.project());
+        if (request.extract() != null) {
+            workspace.store().extractions().setSettings(job.id(), JobJson.extract(request.extract()));
+        }
         for (int i = 0; i < sources.size(); i++) {
             Source source = sources.get(i);
             String path = planned.get(i).path();
@@ -151,9 +164,16 @@ public final class AddTargets {
         if (glob == null) {
             return sources;
         }
+        return sources.stream().filter(s -> s instanceof Source.TorrentSource || matches(s.path(), glob)).toList();
+    }
+
+    /** Whether a file's path (or name) matches --files; every file does without one. */
+    private static boolean matches(String path, String glob) {
+        if (glob == null) {
+            return true;
+        }
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-        return sources.stream().filter(s -> s instanceof Source.TorrentSource
-                || matcher.matches(Path.of(s.path())) || matcher.matches(Path.of(s.path()).getFileName())).toList();
+        return matcher.matches(Path.of(path)) || matcher.matches(Path.of(path).getFileName());
     }
 
     private static String names(List<Source> sources) {

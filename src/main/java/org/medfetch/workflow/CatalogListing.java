@@ -48,7 +48,7 @@ public final class CatalogListing {
             return null;
         }
         return Resolvers.parse(entry.link())
-                .map(uri -> uri.getHost() != null ? uri.getHost() : uri.getScheme())
+                .map(uri -> !Resolvers.host(uri).isEmpty() ? Resolvers.host(uri) : uri.getScheme())
                 .map(h -> h.toLowerCase(Locale.ROOT))
                 .orElse(null);
     }

@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import org.medfetch.catalog.CatalogEntry;
-import org.medfetch.engine.http.LinkProbe;
+import org.medfetch.resolve.web.LinkProbe;
 import org.medfetch.resolve.MagnetLink;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.mirrors.Mirror;
@@ -81,10 +81,10 @@ public final class CheckLinks {
             return new Checked(t.dataset(), t.origin(), t.link(), "skipped", 0, "a magnet link has no server to ask");
         }
         URI uri = Resolvers.parse(t.link()).orElse(null);
-        if (uri == null || uri.getHost() == null) {
+        if (uri == null || Resolvers.host(uri).isEmpty()) {
             return new Checked(t.dataset(), t.origin(), t.link(), "dead", 0, "not a valid URL");
         }
-        Semaphore gate = hosts.computeIfAbsent(uri.getHost(), h -> new Semaphore(PER_HOST));
+        Semaphore gate = hosts.computeIfAbsent(Resolvers.host(uri), h -> new Semaphore(PER_HOST));
         gate.acquire();
         try {
             LinkProbe.Result r = probe.probe(uri);

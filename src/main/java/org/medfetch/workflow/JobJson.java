@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.medfetch.extract.ExtractLimits;
 import org.medfetch.resolve.DatasetInfo;
 import org.medfetch.resolve.Instructions;
 
@@ -64,6 +65,19 @@ final class JobJson {
         return new Instructions(node.path("summary").asText(), steps);
     }
 
+    /** What add stores with a job that is to be unpacked: the choices, not the limits (those are the run's). */
+    static String extract(ExtractRequest request) {
+        return write(g -> {
+            g.writeBooleanField("remove_archive", request.removeArchive());
+            g.writeBooleanField("hash", request.hash());
+        });
+    }
+
+    static ExtractRequest extract(String json, ExtractLimits limits) {
+        JsonNode n = read(json);
+        return new ExtractRequest(n.path("remove_archive").asBoolean(false), n.path("hash").asBoolean(false), limits);
+    }
+
     static String info(DatasetInfo info) {
         if (info == null || info.equals(DatasetInfo.NONE)) {
             return null;
@@ -74,6 +88,14 @@ final class JobJson {
             g.writeStringField("license", info.license());
             g.writeStringField("citation", info.citation());
             g.writeStringField("landing_page", info.landingPage());
+            g.writeArrayFieldStart("authors");
+            for (String author : info.authors()) {
+                g.writeString(author);
+            }
+            g.writeEndArray();
+            g.writeStringField("year", info.year());
+            g.writeStringField("version", info.version());
+            g.writeStringField("publisher", info.publisher());
         });
     }
 
@@ -82,8 +104,10 @@ final class JobJson {
             return DatasetInfo.NONE;
         }
         JsonNode n = read(json);
+        List<String> authors = new ArrayList<>();
+        n.path("authors").forEach(a -> authors.add(a.asText()));
         return new DatasetInfo(text(n, "title"), text(n, "doi"), text(n, "license"), text(n, "citation"),
-                text(n, "landing_page"));
+                text(n, "landing_page"), authors, text(n, "year"), text(n, "version"), text(n, "publisher"));
     }
 
     private static String text(JsonNode node, String field) {

@@ -13,6 +13,7 @@ import org.medfetch.engine.JobOptions;
 import org.medfetch.manifest.Manifest;
 import org.medfetch.resolve.DatasetInfo;
 import org.medfetch.resolve.Instructions;
+import org.medfetch.store.Extraction;
 import org.medfetch.store.FileRecord;
 import org.medfetch.store.FileState;
 import org.medfetch.store.Job;
@@ -81,6 +82,12 @@ final class ManifestEntries {
                 : Arrays.stream(r.checksums().trim().split("\\s+")).distinct().sorted().toList();
         Long size = r.size() != null ? r.size() : r.expectedSize();
         return new Manifest.FileEntry(r.path(), kind, url, size, done ? r.sha256() : null, checksums, r.auth(),
-                r.state().label());
+                r.state().label(), store.extractions().of(r.id()).map(ManifestEntries::extraction).orElse(null));
+    }
+
+    private static Manifest.Extraction extraction(Extraction e) {
+        List<Manifest.ExtractedFile> files = e.hashed() ? e.files().stream()
+                .map(f -> new Manifest.ExtractedFile(f.path(), f.size(), f.sha256())).toList() : null;
+        return new Manifest.Extraction(e.folder(), e.entries(), e.size(), e.archiveRemoved(), files);
     }
 }

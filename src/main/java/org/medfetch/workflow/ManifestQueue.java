@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.medfetch.engine.JobOptions;
+import org.medfetch.extract.ExtractLimits;
 import org.medfetch.manifest.Manifest;
 import org.medfetch.resolve.DatasetInfo;
 import org.medfetch.resolve.Instructions;
@@ -50,6 +52,7 @@ final class ManifestQueue {
         Optional<Job> before = store.jobByDataset(d.id());
         boolean adoptedHere = before.isPresent() && before.get().state() == JobState.ACTIVE;
         Job job = store.addJob(job(d, d.manual() && !adoptedHere ? JobState.MANUAL : JobState.ACTIVE), project);
+        unpackAsRecorded(job, d);
         List<SyncManifest.Problem> problems = new ArrayList<>();
         int toFetch = 0;
         int present = 0;
@@ -78,6 +81,10 @@ final class ManifestQueue {
                 new NewFile("http", f.url(), f.path(), f.size(), expected, f.auth(), null, false)));
         store.setExpected(rec.id(), expected, f.size());
         Path target = workspace.root().resolve(f.path());
+        if (!Files.exists(target) && rec.state() == FileState.DONE && Objects.equals(f.sha256(), rec.sha256())
+                && store.extractions().removedAfterExtraction(rec.id())) {
+            return Placed.PRESENT; // unpacked here, then deleted as asked: nothing to fetch again
+        }
         if (Files.isRegularFile(target)) {
             if (rec.state() == FileState.DONE && (f.sha256() == null || f.sha256().equals(rec.sha256()))
                     && rec.size() != null && rec.size() == size(target)) {
@@ -100,6 +107,17 @@ final class ManifestQueue {
         }
         again(rec);
         return Placed.FETCH;
+    }
+
+    /** Files the manifest records as unpacked are unpacked here too, the same way, once fetched. */
+    private void unpackAsRecorded(Job job, Manifest.Dataset d) {
+        List<Manifest.Extraction> unpacked = d.files().stream().map(Manifest.FileEntry::extraction)
+                .filter(Objects::nonNull).toList();
+        if (!unpacked.isEmpty()) {
+            workspace.store().extractions().setSettings(job.id(), JobJson.extract(new ExtractRequest(
+                    unpacked.stream().anyMatch(Manifest.Extraction::archiveRemoved),
+                    unpacked.stream().anyMatch(x -> x.files() != null), ExtractLimits.DEFAULTS)));
+        }
     }
 
     /** An adopted file counts when it is on disk with its recorded SHA-256 (a person copied it here). */

@@ -1,39 +1,52 @@
 package org.medfetch.workflow;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
-import org.medfetch.engine.LeaseOwner;
 import org.medfetch.engine.Progress;
 import org.medfetch.engine.RunOptions;
 import org.medfetch.engine.RunReport;
 import org.medfetch.engine.StopSignal;
+import org.medfetch.extract.ExtractLimits;
 import org.medfetch.store.FileRecord;
-import org.medfetch.store.FileState;
 import org.medfetch.store.Job;
 
-/** The run use case: works the queue until nothing runnable is left, then says where the queue stands. */
+/**
+ * The run use case: works the queue until nothing runnable is left, unpacks the finished archives of
+ * the jobs that asked for it, then says where the queue stands.
+ */
 public final class RunQueue {
 
     /**
-     * What the run did, and the outcome of the jobs it concerns after it.
+     * What the run did, the archives it unpacked, and the outcome of the jobs it concerns after it.
      *
-     * @param elsewhere   files of those jobs that another medfetch process was still downloading when the run
-     *                    ended (the run did not wait for them, or was interrupted while waiting)
+     * @param elsewhere   files of those jobs that another medfetch process was still downloading when a
+     *                    {@link #runAwaiting} ended (it did not wait for them, or was interrupted while waiting)
      * @param interrupted the stop signal was raised (Ctrl-C, SIGTERM): running files were left paused
      */
-    public record Result(RunReport report, Outcome outcome, List<FileRecord> elsewhere, boolean interrupted) {
+    public record Result(RunReport report, Outcome outcome, List<ExtractArchives.Result> extracted,
+                         List<FileRecord> elsewhere, boolean interrupted) {
     }
 
-    /** How often a run waiting for another process looks at the files it waits for. */
-    private static final long POLL_MILLIS = 500;
+    /**
+     * How a run unpacks archives.
+     *
+     * @param all    unpack every concerned job's archives this way (run --extract), or null for only the
+     *               jobs added with --extract, as they were added
+     * @param limits the limits for either
+     */
+    public record Extraction(ExtractRequest all, ExtractLimits limits) {
+        public static final Extraction AS_ADDED = new Extraction(null, ExtractLimits.DEFAULTS);
+    }
 
     private final Workspace workspace;
 
     public RunQueue(Workspace workspace) {
         this.workspace = workspace;
+    }
+
+    public Result run(RunOptions options, Progress progress, StopSignal stop, Collection<Job> concerned) {
+        return run(options, progress, stop, concerned, Extraction.AS_ADDED);
     }
 
     /**
@@ -42,8 +55,9 @@ public final class RunQueue {
      *
      * @param concerned the jobs whose state decides the outcome (all jobs for run, the synced ones for sync)
      */
-    public Result run(RunOptions options, Progress progress, StopSignal stop, Collection<Job> concerned) {
-        return run(options, progress, stop, concerned, false, null);
+    public Result run(RunOptions options, Progress progress, StopSignal stop, Collection<Job> concerned,
+                      Extraction extraction) {
+        return run(options, progress, stop, concerned, extraction, false, null);
     }
 
     /**
@@ -54,70 +68,45 @@ public final class RunQueue {
      * @param waiting told once which files are awaited, before the first wait; null to not wait at all
      */
     public Result runAwaiting(RunOptions options, Progress progress, StopSignal stop, Collection<Job> concerned,
-                              Consumer<List<FileRecord>> waiting) {
-        return run(options, progress, stop, concerned, true, waiting);
+                              Extraction extraction, Consumer<List<FileRecord>> waiting) {
+        return run(options, progress, stop, concerned, extraction, true, waiting);
     }
 
     private Result run(RunOptions options, Progress progress, StopSignal stop, Collection<Job> concerned,
-                       boolean own, Consumer<List<FileRecord>> waiting) {
+                       Extraction extraction, boolean own, Consumer<List<FileRecord>> waiting) {
         RunReport report = workspace.engine().run(options, progress, stop);
-        List<FileRecord> elsewhere = elsewhere(concerned);
-        boolean told = false;
+        OtherProcesses others = new OtherProcesses(workspace);
+        List<FileRecord> elsewhere = own ? others.holding(concerned) : List.of();
+        if (waiting != null && !elsewhere.isEmpty() && !stop.raised()) {
+            waiting.accept(elsewhere);
+        }
         while (waiting != null && !elsewhere.isEmpty() && !stop.raised()) {
-            if (!told) {
-                waiting.accept(elsewhere);
-                told = true;
-            }
-            Set<Long> held = ids(elsewhere);
-            while (!stop.raised() && ids(elsewhere = elsewhere(concerned)).equals(held) && pause(stop)) {
-                // the other process still has exactly these files
-            }
+            others.awaitChange(concerned, elsewhere, stop);
             if (!stop.raised()) {
+                // the other process let a file go: finished, or left unfinished for this one to take over
                 report = report.and(workspace.engine().run(options, progress, stop));
-                elsewhere = elsewhere(concerned);
+                elsewhere = others.holding(concerned);
             }
         }
         Collection<Job> now = concerned.stream().map(j -> workspace.store().job(j.id()).orElse(j)).toList();
         Outcome outcome = QueueOutcome.of(workspace.store(), now);
-        if (stop.raised() || report.anyRetryable() || (own && !elsewhere.isEmpty())) {
-            // also what the store could not record (a full disk under it), and files not waited for
+        List<ExtractArchives.Result> extracted = List.of();
+        if (!stop.raised()) {
+            extracted = new ExtractArchives(workspace).extract(now, extraction.all(), extraction.limits(), stop::raised);
+            outcome = outcome.worse(ExtractArchives.outcome(extracted));
+        }
+        if (stop.raised() || report.anyRetryable() || !elsewhere.isEmpty()) {
+            // also what the store could not record (a full disk under it), and files left to another process
             outcome = outcome.worse(Outcome.RETRYABLE);
         }
-        return new Result(report, outcome, own ? elsewhere : List.of(), stop.raised());
+        return new Result(report, outcome, extracted, elsewhere, stop.raised());
     }
 
     public Result runAll(RunOptions options, Progress progress, StopSignal stop) {
-        return run(options, progress, stop, workspace.store().jobs(null));
+        return runAll(options, progress, stop, Extraction.AS_ADDED);
     }
 
-    /** Files of these jobs that another live medfetch process holds under a lease right now. */
-    private List<FileRecord> elsewhere(Collection<Job> jobs) {
-        long now = workspace.clock().millis();
-        List<FileRecord> held = new ArrayList<>();
-        for (Job job : jobs) {
-            for (FileRecord f : workspace.store().files(job.id())) {
-                if (f.parentId() == null && (f.state() == FileState.RUNNING || f.state() == FileState.VERIFYING)
-                        && f.leaseUntil() != null && f.leaseUntil() >= now && !LeaseOwner.gone(f.leaseOwner())
-                        && !LeaseOwner.thisProcess(f.leaseOwner())) {
-                    held.add(f);
-                }
-            }
-        }
-        return held;
-    }
-
-    private static Set<Long> ids(List<FileRecord> files) {
-        return Set.copyOf(files.stream().map(FileRecord::id).toList());
-    }
-
-    /** Waits a little; false when the stop was raised meanwhile. */
-    private static boolean pause(StopSignal stop) {
-        try {
-            Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stop.raise(StopSignal.Reason.INTERRUPTED);
-        }
-        return !stop.raised();
+    public Result runAll(RunOptions options, Progress progress, StopSignal stop, Extraction extraction) {
+        return run(options, progress, stop, workspace.store().jobs(null), extraction);
     }
 }

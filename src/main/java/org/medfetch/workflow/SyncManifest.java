@@ -9,6 +9,7 @@ import org.medfetch.engine.RunOptions;
 import org.medfetch.engine.SafePath;
 import org.medfetch.engine.StopSignal;
 import org.medfetch.engine.TransferException;
+import org.medfetch.extract.ExtractLimits;
 import org.medfetch.manifest.Manifest;
 import org.medfetch.store.FileRecord;
 import org.medfetch.store.FileState;
@@ -48,6 +49,12 @@ public final class SyncManifest {
 
     /** @param project the project to queue for, or null for the manifest's own */
     public Result sync(Path manifestFile, String project, RunOptions options, Progress progress, StopSignal stop) {
+        return sync(manifestFile, project, options, ExtractLimits.DEFAULTS, progress, stop);
+    }
+
+    /** @param limits how far the archives the manifest records as unpacked may expand here */
+    public Result sync(Path manifestFile, String project, RunOptions options, ExtractLimits limits, Progress progress,
+                       StopSignal stop) {
         Manifest manifest = ManifestFile.read(manifestFile);
         checkPlaces(manifestFile, manifest);
         String target = project != null ? project : manifest.project();
@@ -61,7 +68,8 @@ public final class SyncManifest {
             queued.add(new Queued(d.id(), q.toFetch(), q.present()));
             problems.addAll(q.problems());
         }
-        RunQueue.Result run = new RunQueue(workspace).run(options, progress, stop, jobs);
+        RunQueue.Result run = new RunQueue(workspace).run(options, progress, stop, jobs,
+                new RunQueue.Extraction(null, limits));
         problems.addAll(changedRemotes(manifest, problems.stream().map(Problem::path).toList()));
         Store store = workspace.store();
         List<Manifest.Dataset> manual = manifest.datasets().stream().filter(d -> store.jobByDataset(d.id())

@@ -9,24 +9,23 @@ import java.util.Locale;
 import java.util.Optional;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.engine.SafePath;
+import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.Classification;
 import org.medfetch.resolve.Instructions;
 import org.medfetch.resolve.LinkClass;
 import org.medfetch.resolve.MagnetLink;
 import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.ResolveException;
-import org.medfetch.resolve.Resolver;
 import org.medfetch.resolve.Source;
 import org.medfetch.resolve.TorrentOptions;
-import org.medfetch.resolve.hosts.DirectHttpResolver;
-import org.medfetch.resolve.hosts.WebPageResolver;
 import org.medfetch.resolve.mirrors.MirrorSources;
+import org.medfetch.resolve.web.LinkShape;
 import org.medfetch.store.Job;
 
 /**
- * Decides what a target is (catalog dataset, URL, magnet, local .torrent) and resolves it. A URL the
- * user gives is downloaded as is, unless a host resolver knows better (a Zenodo record, a magnet, a
- * Baidu share); its dataset id is its file name without extension, a magnet's its name or info-hash.
+ * Decides what a target is (catalog dataset, URL, magnet, local .torrent) and resolves it through the
+ * one registry of hosts, like a catalog link: a Zenodo record, a Baidu share, a magnet, a data file, a
+ * page. A URL's dataset id is its file name without extension, a magnet's its name or info-hash.
  */
 final class TargetResolver {
 
@@ -47,19 +46,37 @@ final class TargetResolver {
     Resolved resolve(String target, TorrentOptions torrent) throws ResolveException {
         String text = target.strip();
         if (MagnetLink.isMagnet(text)) {
-            return magnet(text, torrent);
+            MagnetLink magnet = magnet(text);
+            String name = magnet.displayName() != null ? magnet.displayName() : magnet.infoHash();
+            String safe = SafePath.fileName(name);
+            String id = uniqueId(safe != null ? safe : magnet.infoHash(), text);
+            return adHoc(text, entry(id, name, text), torrent);
         }
         if (text.regionMatches(true, 0, "http://", 0, 7) || text.regionMatches(true, 0, "https://", 0, 8)) {
-            return url(text, torrent);
+            URI uri = AddTargets.uri(text);
+            String fileName = SafePath.fileName(LinkShape.fileName(uri));
+            String id = uniqueId(fileName != null ? stem(fileName) : Resolvers.host(uri), text);
+            return adHoc(text, entry(id, fileName != null ? fileName : Resolvers.host(uri), text), torrent);
         }
         if (text.toLowerCase(Locale.ROOT).endsWith(".torrent") && Files.isRegularFile(Path.of(text))) {
             Path file = Path.of(text).toAbsolutePath();
             String id = uniqueId(stem(file.getFileName().toString()), file.toString());
-            return new Resolved(target, id, entry(id, file.getFileName().toString(), file.toString()), "torrent-file",
-                    LinkClass.TORRENT.label(), "url", file.toString(), new Resolution.Fetch(List.of(
-                    new Source.TorrentSource(file.toString(), stem(file.getFileName().toString()), torrent))), false);
+            return adHoc(file.toString(), entry(id, file.getFileName().toString(), file.toUri().toString()), torrent);
         }
         return catalog(workspace.dataset(text), torrent);
+    }
+
+    /**
+     * A URL, magnet or .torrent file given on the command line: the same registry as catalog links decides
+     * what it is. A single file named by a guess (no extension) may be renamed by the server.
+     */
+    private Resolved adHoc(String target, CatalogEntry entry, TorrentOptions torrent) throws ResolveException {
+        Resolution resolution = withTorrentOptions(workspace.resolvers().resolve(entry), torrent);
+        Classification c = workspace.resolvers().classify(entry);
+        boolean guessed = resolution instanceof Resolution.Fetch fetch && fetch.sources().size() == 1
+                && fetch.sources().get(0) instanceof Source.HttpSource http && !http.path().contains(".");
+        return new Resolved(target, entry.id(), entry, c.resolver(), c.linkClass().label(), "url", target, resolution,
+                guessed);
     }
 
     /**
@@ -111,40 +128,12 @@ final class TargetResolver {
                 : "needs a person: " + ((Resolution.Manual) r).instructions().summary();
     }
 
-    private Resolved magnet(String text, TorrentOptions torrent) {
-        MagnetLink magnet;
+    private static MagnetLink magnet(String text) {
         try {
-            magnet = MagnetLink.parse(text);
+            return MagnetLink.parse(text);
         } catch (IllegalArgumentException e) {
             throw new UsageException("bad magnet link: " + e.getMessage());
         }
-        String name = magnet.displayName() != null ? magnet.displayName() : magnet.infoHash();
-        String safe = SafePath.fileName(name);
-        String id = uniqueId(safe != null ? safe : magnet.infoHash(), text);
-        return new Resolved(text, id, entry(id, name, text), "magnet", LinkClass.TORRENT.label(), "url", text,
-                new Resolution.Fetch(List.of(new Source.TorrentSource(text, safe != null ? safe : magnet.infoHash(),
-                        torrent))), false);
-    }
-
-    private Resolved url(String text, TorrentOptions torrent) throws ResolveException {
-        URI uri = AddTargets.uri(text);
-        String fileName = SafePath.fileName(DirectHttpResolver.fileName(uri));
-        String id = uniqueId(fileName != null ? stem(fileName) : uri.getHost(), text);
-        CatalogEntry entry = entry(id, fileName != null ? fileName : uri.getHost(), text);
-        Optional<Resolver> owner = workspace.resolvers().owner(uri);
-        boolean plainFile = owner.isEmpty() || owner.get().name().equals(DirectHttpResolver.NAME)
-                || owner.get().name().equals(WebPageResolver.NAME);
-        if (plainFile) {
-            boolean guessed = fileName == null || !fileName.contains(".");
-            Source.HttpSource source = new Source.HttpSource(uri, fileName != null ? fileName : "download", null,
-                    List.of(), null);
-            return new Resolved(text, id, entry, DirectHttpResolver.NAME, LinkClass.HTTP.label(), "url", text,
-                    new Resolution.Fetch(List.of(source)), guessed);
-        }
-        Classification c = owner.get().classify(entry, uri);
-        Resolution resolution = c.linkClass() == LinkClass.UNAVAILABLE ? new Resolution.Unavailable(c.reason())
-                : withTorrentOptions(owner.get().resolve(entry, uri), torrent);
-        return new Resolved(text, id, entry, owner.get().name(), c.linkClass().label(), "url", text, resolution, false);
     }
 
     /** Torrent sources get the user's torrent options (resolvers know only the torrent itself). */
@@ -154,7 +143,7 @@ final class TargetResolver {
         }
         List<Source> sources = fetch.sources().stream().map(s -> s instanceof Source.TorrentSource t
                 ? (Source) new Source.TorrentSource(t.uri(), t.path() != null ? t.path() : "torrent", torrent) : s).toList();
-        return new Resolution.Fetch(sources, fetch.notes(), fetch.info(), fetch.sidecars());
+        return new Resolution.Fetch(sources, fetch.notes(), fetch.info(), fetch.sidecars(), fetch.needsPerson());
     }
 
     /**

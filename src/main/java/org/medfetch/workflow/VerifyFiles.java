@@ -12,7 +12,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.medfetch.resolve.Checksum;
+import org.medfetch.store.Extraction;
 import org.medfetch.store.FileRecord;
 import org.medfetch.store.FileState;
 import org.medfetch.store.Job;
@@ -20,8 +22,16 @@ import org.medfetch.store.Job;
 /** The verify use case: re-hashes finished files against their recorded SHA-256 and published checksums. */
 public final class VerifyFiles {
 
-    /** EXTRA and UNVERIFIED come from checks against a manifest. */
-    public enum Verdict { OK, MISMATCH, MISSING, EXTRA, UNVERIFIED }
+    /**
+     * EXTRA and UNVERIFIED come from checks against a manifest; REMOVED is an archive deleted on purpose
+     * after it was unpacked (not a problem: its unpacked files are checked instead).
+     */
+    public enum Verdict { OK, MISMATCH, MISSING, EXTRA, UNVERIFIED, REMOVED;
+
+        public boolean problem() {
+            return this != OK && this != REMOVED;
+        }
+    }
 
     /** @param detail what differs, or null */
     public record Checked(String path, Verdict verdict, String detail) {
@@ -40,7 +50,11 @@ public final class VerifyFiles {
         for (Job job : jobs) {
             for (FileRecord f : workspace.store().files(job.id())) {
                 if (f.state() == FileState.DONE && f.sha256() != null) {
-                    out.add(check(f));
+                    Optional<Extraction> unpacked = workspace.store().extractions().of(f.id());
+                    boolean removed = unpacked.map(Extraction::archiveRemoved).orElse(false);
+                    out.add(removed && !Files.exists(workspace.root().resolve(f.path()))
+                            ? new Checked(f.path(), Verdict.REMOVED, "deleted after it was unpacked, as asked") : check(f));
+                    unpacked.ifPresent(e -> e.files().forEach(x -> out.add(unpacked(x))));
                 }
             }
         }
@@ -65,6 +79,29 @@ public final class VerifyFiles {
             }
         }
         return new Checked(f.path(), Verdict.OK, null);
+    }
+
+    /** A file an extraction wrote: there, of its size, and of its SHA-256 when that was recorded. */
+    private Checked unpacked(Extraction.File x) {
+        Path file = workspace.root().resolve(x.path());
+        try {
+            if (!Files.isRegularFile(file)) {
+                return new Checked(x.path(), Verdict.MISSING, "unpacked from an archive, now gone");
+            }
+            if (Files.size(file) != x.size()) {
+                return new Checked(x.path(), Verdict.MISMATCH, "size is " + Files.size(file) + " bytes, " + x.size()
+                        + " when unpacked");
+            }
+        } catch (IOException e) {
+            return new Checked(x.path(), Verdict.MISMATCH, "cannot read it: " + e.getMessage());
+        }
+        if (x.sha256() != null) {
+            String actual = sha256(file);
+            if (!actual.equals(x.sha256())) {
+                return new Checked(x.path(), Verdict.MISMATCH, "sha256 is " + actual + ", expected " + x.sha256());
+            }
+        }
+        return new Checked(x.path(), Verdict.OK, null);
     }
 
     /** The lower-case hex SHA-256 of a file. */

@@ -48,7 +48,16 @@ public final class VerifyManifest {
             if (d.files().isEmpty()) {
                 notes.add(d.id() + " has no files in the manifest (" + d.state() + " when it was written)");
             }
-            d.files().forEach(f -> checked.add(check(f)));
+            for (Manifest.FileEntry f : d.files()) {
+                Manifest.Extraction x = f.extraction();
+                boolean removed = x != null && x.archiveRemoved() && !Files.exists(root.resolve(f.path()));
+                checked.add(removed ? new Checked(f.path(), Verdict.REMOVED, "deleted after it was unpacked, as the "
+                        + "manifest records") : check(f));
+                if (x != null && x.files() != null) {
+                    x.files().forEach(e -> checked.add(check(new Manifest.FileEntry(e.path(), Manifest.FileEntry.HTTP, null,
+                            e.size(), e.sha256(), List.of(), null, "done"))));
+                }
+            }
             checked.addAll(extra(d));
         }
         checked.sort(Comparator.comparing(Checked::path));
@@ -94,10 +103,25 @@ public final class VerifyManifest {
             return List.of();
         }
         Set<String> listed = new HashSet<>(d.files().stream().map(Manifest.FileEntry::path).toList());
+        // Unpacked files are listed when hashed; an unhashed extraction's whole folder is the manifest's.
+        List<String> unpackedFolders = new ArrayList<>();
+        List<Path> allUnpacked = new ArrayList<>();
+        for (Manifest.FileEntry f : d.files()) {
+            if (f.extraction() != null) {
+                allUnpacked.add(root.resolve(f.extraction().folder()));
+            }
+            if (f.extraction() != null && f.extraction().files() != null) {
+                f.extraction().files().forEach(e -> listed.add(e.path()));
+            } else if (f.extraction() != null) {
+                listed.add(f.extraction().folder());
+                unpackedFolders.add(f.extraction().folder() + "/");
+            }
+        }
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(p -> !Files.isDirectory(p)).filter(p -> !DatasetFolder.ownFile(p))
+                    .filter(p -> !(Files.isSymbolicLink(p) && allUnpacked.stream().anyMatch(p::startsWith)))
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> !listed.contains(p))
+                    .filter(p -> !listed.contains(p) && unpackedFolders.stream().noneMatch(p::startsWith))
                     .map(p -> new Checked(p, Verdict.EXTRA, "not in the manifest")).toList();
         } catch (IOException | UncheckedIOException e) {
             throw new UsageException("cannot list " + folder + ": " + e.getMessage(), e);

@@ -2,14 +2,16 @@ package org.medfetch.workflow;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.medfetch.catalog.Catalog;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.Lookup;
 import org.medfetch.engine.Engine;
 import org.medfetch.engine.Transfers;
-import org.medfetch.engine.http.LinkProbe;
+import org.medfetch.resolve.web.LinkProbe;
 import org.medfetch.resolve.Resolvers;
+import org.medfetch.resolve.web.ProbeCache;
 import org.medfetch.resolve.mirrors.DatasetNotes;
 import org.medfetch.resolve.mirrors.MirrorSources;
 import org.medfetch.store.Job;
@@ -23,8 +25,9 @@ import org.medfetch.store.Store;
 public final class Workspace implements AutoCloseable {
 
     /** How the parts are made; the composition root supplies them. */
-    public record Parts(Supplier<Catalog> catalog, Supplier<Resolvers> resolvers, Supplier<MirrorSources> mirrors,
-                        Supplier<DatasetNotes> notes, Supplier<Transfers> transfers, Supplier<LinkProbe> linkProbe) {
+    public record Parts(Supplier<Catalog> catalog, Function<ProbeCache, Resolvers> resolvers,
+                        Function<Resolvers, MirrorSources> mirrors,
+                        Supplier<DatasetNotes> notes, Function<Resolvers, Transfers> transfers, Supplier<LinkProbe> linkProbe) {
     }
 
     private final Path root;
@@ -40,10 +43,11 @@ public final class Workspace implements AutoCloseable {
     public Workspace(Path root, Parts parts, Clock clock) {
         this.root = root;
         this.catalog = once(parts.catalog());
-        this.resolvers = once(parts.resolvers());
-        this.mirrors = once(parts.mirrors());
+        ProbeCache probes = new StoredProbes(this);
+        this.resolvers = once(() -> parts.resolvers().apply(probes));
+        this.mirrors = once(() -> parts.mirrors().apply(resolvers()));
         this.notes = once(parts.notes());
-        this.transfers = once(parts.transfers());
+        this.transfers = once(() -> parts.transfers().apply(resolvers()));
         this.linkProbe = once(parts.linkProbe());
         this.clock = clock;
     }
@@ -98,9 +102,13 @@ public final class Workspace implements AutoCloseable {
 
     public synchronized Store store() {
         if (store == null) {
-            store = Store.open(root.resolve("downloads").resolve(".medfetch").resolve("state.db"), clock);
+            store = Store.open(stateFile(), clock);
         }
         return store;
+    }
+
+    Path stateFile() {
+        return root.resolve("downloads").resolve(".medfetch").resolve("state.db");
     }
 
     public Engine engine() {

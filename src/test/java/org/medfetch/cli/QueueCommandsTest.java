@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medfetch.store.FileRecord;
@@ -95,13 +97,21 @@ class QueueCommandsTest {
     @Test
     void urlsMagnetsAndInputFilesAreQueuedUnderTheirIds() throws Exception {
         Path input = ws.resolve("targets.txt");
-        Files.writeString(input, """
-                # datasets for the thesis
-                http://127.0.0.1:9/files/scan.nii.gz
-                magnet:?xt=urn:btih:47e9d8aab761e75fd0a81982fa62bddf3a173831&dn=CQ500   # the torrent
+        // A link without a file extension is probed: this server answers with a file, not a page.
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/octet-stream")
+                    .build());
+            server.start();
+            Files.writeString(input, """
+                    # datasets for the thesis
+                    http://127.0.0.1:9/files/scan.nii.gz
+                    magnet:?xt=urn:btih:47e9d8aab761e75fd0a81982fa62bddf3a173831&dn=CQ500   # the torrent
 
-                http://127.0.0.1:9/download?id=7
-                """);
+                    """ + server.url("/download?id=7") + "\n");
+            CliRun run = medfetch("add", "-i", input.toString(), "-p", "thesis");
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals("HEAD", server.takeRequest().getMethod());
+        }
         CliRun run = medfetch("add", "-i", input.toString(), "-p", "thesis");
         assertEquals(0, run.exitCode(), run.err());
         try (Store store = store()) {

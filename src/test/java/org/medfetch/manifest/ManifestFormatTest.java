@@ -82,9 +82,10 @@ class ManifestFormatTest {
 
     @Test
     void newerFormatsAreRefusedWithAHint() {
-        String json = new ManifestWriter().write(sample()).replace("\"format\": 1", "\"format\": 2");
+        int newer = Manifest.FORMAT + 1;
+        String json = new ManifestWriter().write(sample()).replace("\"format\": 1", "\"format\": " + newer);
         ManifestException e = assertThrows(ManifestException.class, () -> new ManifestReader().read(json));
-        assertEquals("format: manifest format 2 is newer than this medfetch understands (1); use a newer medfetch",
-                e.getMessage());
+        assertEquals("format: manifest format " + newer + " is newer than this medfetch understands (" + Manifest.FORMAT
+                + "); use a newer medfetch", e.getMessage());
     }
 }

@@ -15,7 +15,7 @@ import org.medfetch.engine.RunOptions;
 import org.medfetch.engine.StopSignal;
 import org.medfetch.engine.TransferOptions;
 import org.medfetch.engine.Transfers;
-import org.medfetch.engine.http.LinkProbe;
+import org.medfetch.resolve.web.LinkProbe;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.mirrors.DatasetNotes;
 import org.medfetch.resolve.mirrors.MirrorRegistry;
@@ -53,8 +53,8 @@ final class ManifestWorkspaces {
         MirrorSources mirrors = new MirrorSources(MirrorRegistry.empty(), resolvers);
         Transfers transfers = new Transfers(http, null);
         LinkProbe probe = new LinkProbe(new OkHttpClient());
-        return new Workspace(root, new Workspace.Parts(() -> catalog, () -> resolvers, () -> mirrors,
-                DatasetNotes::bundled, () -> transfers, () -> probe), Clock.systemUTC());
+        return new Workspace(root, new Workspace.Parts(() -> catalog, probes -> resolvers, registry -> mirrors,
+                DatasetNotes::bundled, registry -> transfers, () -> probe), Clock.systemUTC());
     }
 
     /** Workspace "a" with everything fetched and adopted, and its manifest for project thesis. */

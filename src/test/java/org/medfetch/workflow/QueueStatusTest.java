@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +36,15 @@ class QueueStatusTest {
         };
     }
 
+    private static <A, T> Function<A, T> unusedFrom(String what) {
+        return from -> {
+            throw new AssertionError("status needs no " + what);
+        };
+    }
+
     private Workspace workspace() {
-        return new Workspace(root, new Workspace.Parts(unused("catalog"), unused("resolvers"), unused("mirrors"),
-                unused("notes"), unused("transfers"), unused("link probe")), clock);
+        return new Workspace(root, new Workspace.Parts(unused("catalog"), unusedFrom("resolvers"),
+                unusedFrom("mirrors"), unused("notes"), unusedFrom("transfers"), unused("link probe")), clock);
     }
 
     private static FileRecord queue(Store store, int i) {

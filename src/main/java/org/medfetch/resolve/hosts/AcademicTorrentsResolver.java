@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.resolve.Host;
 import org.medfetch.resolve.Classification;
 import org.medfetch.resolve.LinkClass;
 import org.medfetch.resolve.LinkIssue;
@@ -21,24 +22,21 @@ import org.medfetch.resolve.Source;
  */
 public final class AcademicTorrentsResolver implements Resolver {
 
-    public static final String NAME = "academictorrents";
-    public static final URI DEFAULT_BASE = URI.create("https://academictorrents.com");
+    public static final Host HOST = Host.named("academictorrents", "torrent: the entry's .torrent, web seeds kept")
+            .api("https://academictorrents.com").domains("academictorrents.com")
+            .examples("https://academictorrents.com/details/47e9d8aab761e75fd0a81982fa62bddf3a173831");
+    public static final String NAME = HOST.name();
     private static final Pattern ENTRY = Pattern.compile("/(?:details|download)/([0-9a-fA-F]{40})(?:\\.torrent)?/?");
 
     private final URI base;
 
-    public AcademicTorrentsResolver(URI base) {
-        this.base = base;
+    public AcademicTorrentsResolver(HostContext context) {
+        this.base = context.base(HOST);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public URI defaultBase() {
-        return DEFAULT_BASE;
+    public Host host() {
+        return HOST;
     }
 
     @Override

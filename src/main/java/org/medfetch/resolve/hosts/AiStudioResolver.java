@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.resolve.Host;
 import org.medfetch.resolve.Authorizer;
 import org.medfetch.resolve.Classification;
 import org.medfetch.resolve.DatasetInfo;
@@ -32,34 +32,29 @@ import org.medfetch.resolve.Source;
  */
 public final class AiStudioResolver implements Resolver, AuthorizesDownloads {
 
-    public static final String NAME = "aistudio";
-    public static final URI DEFAULT_BASE = URI.create("https://aistudio.baidu.com");
+    public static final Host HOST = Host.named("aistudio", "api with an access token, else manual; competitions "
+            + "manual").api("https://aistudio.baidu.com").domains("aistudio.baidu.com")
+            .examples("https://aistudio.baidu.com/datasetdetail/35660",
+                    "https://aistudio.baidu.com/competition/detail/1102/0/introduction").credentials(AiStudioToken.SOURCES);
+    public static final String NAME = HOST.name();
+    /** A competition page: its data is downloaded by a signed-up person from the competition's 数据集 tab. */
+    private static final Pattern COMPETITION = Pattern.compile("/(?:aistudio/)?competition/detail/(\\d+)(?:/.*)?");
     private static final Pattern DATASET = Pattern.compile("/(?:aistudio/)?(?:datasetdetail|studio/dataset/detail)/(\\d+)(?:/.*)?");
 
     private final HostClient api;
     private final HttpUrl base;
     private final AiStudioToken token;
 
-    public AiStudioResolver(OkHttpClient http, URI base, AiStudioToken token) {
-        this.api = new HostClient(http, "AI Studio", "Check the AI Studio access token (medfetch resolvers lists "
+    public AiStudioResolver(HostContext context) {
+        this.api = context.client("AI Studio", "Check the AI Studio access token (medfetch resolvers lists "
                 + "where it is read); create a new one in your AI Studio account (访问令牌) if it expired.");
-        this.base = HttpUrl.get(base.toString());
-        this.token = token;
+        this.base = context.api(HOST);
+        this.token = new AiStudioToken(context.user());
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public URI defaultBase() {
-        return DEFAULT_BASE;
-    }
-
-    @Override
-    public List<String> credentialSources() {
-        return AiStudioToken.SOURCES;
+    public Host host() {
+        return HOST;
     }
 
     @Override
@@ -69,6 +64,10 @@ public final class AiStudioResolver implements Resolver, AuthorizesDownloads {
 
     @Override
     public Classification classify(CatalogEntry entry, URI link) {
+        Matcher competition = COMPETITION.matcher(link.getPath() == null ? "" : link.getPath());
+        if (competition.matches()) {
+            return Classification.manual(NAME, competition(entry, link, competition.group(1)));
+        }
         String id = datasetId(link);
         if (id == null) {
             String reason = "the AI Studio link " + link + " has no dataset id (it should end in datasetdetail/<number>)";
@@ -83,7 +82,9 @@ public final class AiStudioResolver implements Resolver, AuthorizesDownloads {
     public Resolution resolve(CatalogEntry entry, URI link) throws ResolveException {
         String id = datasetId(link);
         if (id == null) {
-            return new Resolution.Unavailable(classify(entry, link).reason());
+            Classification offline = classify(entry, link);
+            return offline.linkClass() == LinkClass.MANUAL ? new Resolution.Manual(offline.instructions())
+                    : new Resolution.Unavailable(offline.reason());
         }
         Optional<Secret> secret = token.get();
         if (secret.isEmpty()) {
@@ -93,7 +94,7 @@ public final class AiStudioResolver implements Resolver, AuthorizesDownloads {
         AiStudioApi.Detail detail = api.postForm(detailUrl, Map.of("datasetId", id),
                 Map.of("Authorization", secret.get().reveal()), AiStudioApi.Detail.class);
         if (detail.errorCode() == null || detail.errorCode() != 0) {
-            throw refused(detail.errorCode(), detail.errorMsg(), "the file list of dataset " + id, secret.get());
+            throw refused(detail.errorCode(), detail.errorMsg(), "the file list of dataset " + id);
         }
         if (detail.result() == null || detail.result().fileList() == null) {
             throw api.unexpected("the detail of dataset " + id + " has no result.fileList");
@@ -126,7 +127,7 @@ public final class AiStudioResolver implements Resolver, AuthorizesDownloads {
         AiStudioApi.Signed signed = api.get(HttpUrl.get(stableUrl.toString()), Map.of("Authorization", secret.reveal()),
                 AiStudioApi.Signed.class);
         if (signed.errorCode() == null || signed.errorCode() != 0) {
-            throw refused(signed.errorCode(), signed.errorMsg(), "a signed URL", secret);
+            throw refused(signed.errorCode(), signed.errorMsg(), "a signed URL");
         }
         if (signed.result() == null) {
             throw api.unexpected("the signing answer has no result.fileUrl");
@@ -134,10 +135,9 @@ public final class AiStudioResolver implements Resolver, AuthorizesDownloads {
         return new Authorizer.Authorized(api.link(signed.result().fileUrl(), "result.fileUrl"), Map.of());
     }
 
-    /** A non-zero errorCode, with the server's own text (the token masked, should it be echoed). */
-    private static ResolveException refused(Integer code, String message, String what, Secret secret) {
-        String masked = message == null ? "" : message.replace(secret.reveal(), "***");
-        String text = masked.length() > 200 ? masked.substring(0, 200) + "..." : masked;
+    /** A non-zero errorCode, with the server's own text (masked by {@link HostAnswer} like every answer). */
+    private static ResolveException refused(Integer code, String message, String what) {
+        String text = HostAnswer.shorten(message);
         return new ResolveException("AI Studio refused " + what + " (errorCode " + code + "): " + text
                 + ". Check the access token (" + String.join(", ", AiStudioToken.SOURCES) + ").", false);
     }
@@ -145,6 +145,16 @@ public final class AiStudioResolver implements Resolver, AuthorizesDownloads {
     static String datasetId(URI link) {
         Matcher m = DATASET.matcher(link.getPath() == null ? "" : link.getPath());
         return m.matches() ? m.group(1) : null;
+    }
+
+    private static Instructions competition(CatalogEntry entry, URI link, String number) {
+        return new Instructions("AI Studio competition " + number + ": its data is downloaded by a signed-up "
+                + "participant in the browser.", List.of(
+                "Log in to https://aistudio.baidu.com with a Baidu account, open " + link + " and sign up "
+                        + "(报名) for the competition",
+                "Download every file of its 数据集 (dataset) tab",
+                Steps.putFilesIn(entry),
+                Steps.adopt(entry)));
     }
 
     private static Instructions instructions(CatalogEntry entry, String id) {

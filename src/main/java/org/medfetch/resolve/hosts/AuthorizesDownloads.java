@@ -8,7 +8,7 @@ import org.medfetch.resolve.ResolveException;
  * A resolver whose sources need its credentials ({@code auth} = its name): it turns one of its stable
  * download URLs into the request to make now. {@link HostAuthorizer} dispatches to it by name.
  */
-interface AuthorizesDownloads {
+public interface AuthorizesDownloads {
 
     /**
      * @throws ResolveException when the credentials are gone, the host refuses to sign, or the URL is

@@ -19,6 +19,10 @@ final class DataverseApi {
     record Files(String status, List<FileEntry> data) {
     }
 
+    /** {@code {status, data:{...}}} from {@code /api/files/:persistentId} or {@code /api/files/{id}}. */
+    record File(String status, FileEntry data) {
+    }
+
     record FileEntry(String label, String directoryLabel, Boolean restricted, DataFile dataFile) {
 
         boolean isRestricted() {

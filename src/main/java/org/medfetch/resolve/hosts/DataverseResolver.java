@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.resolve.Host;
 import org.medfetch.resolve.Checksum;
 import org.medfetch.resolve.Classification;
 import org.medfetch.resolve.DatasetInfo;
@@ -22,44 +22,48 @@ import org.medfetch.resolve.Resolver;
 import org.medfetch.resolve.Source;
 
 /**
- * Dataverse datasets ({@code dataset.xhtml?persistentId=doi:...}) on any Dataverse installation,
- * expanded through its native API into files with checksums, each downloaded from the access API.
- * Restricted files and guestbooks need a person in the browser, so they turn into manual steps.
+ * Dataverse datasets on any installation, known by link shape ({@code dataset.xhtml?persistentId=},
+ * {@code citation?persistentId=}, a file's {@code file.xhtml}), expanded through its native API into
+ * files with checksums, each downloaded from the access API. Public files are queued; restricted
+ * files and guestbooks need a person in the browser, so they turn into manual steps.
  *
  * <p>Reference: https://guides.dataverse.org/en/latest/api/dataaccess.html
  */
 public final class DataverseResolver implements Resolver {
 
-    public static final String NAME = "dataverse";
+    public static final Host HOST = Host.named("dataverse", "api: any Dataverse installation, by link shape; "
+            + "public files queued, restricted ones manual steps").linkHostEndpoint()
+            .examples("https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/DBW86T",
+                    "https://data.goettingen-research-online.de/citation?persistentId=doi:10.25625/ABCDEF",
+                    "https://borealisdata.ca/file.xhtml?persistentId=doi:10.5683/SP3/XYZ123/AB12CD")
+            .ids(id -> "https://dataverse.harvard.edu/dataset.xhtml?persistentId=" + id);
+    public static final String NAME = HOST.name();
 
     private final HostClient api;
     private final URI endpoint;
 
-    /** @param endpoint replaces the scheme, host and port of dataset links; null to call the link's own host */
-    public DataverseResolver(OkHttpClient http, URI endpoint) {
-        this.api = new HostClient(http, "Dataverse", "The dataset or its files may be restricted: open the dataset "
+    /** An endpoint replaces the scheme, host and port of dataset links; without one the link's own host is called. */
+    public DataverseResolver(HostContext context) {
+        this.api = context.client("Dataverse", "The dataset or its files may be restricted: open the dataset "
                 + "page to request access.");
-        this.endpoint = endpoint;
+        this.endpoint = context.endpoint(HOST);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean takesEndpoint() {
-        return true;
+    public Host host() {
+        return HOST;
     }
 
     @Override
     public boolean accepts(URI link) {
-        return HostName.isHttp(link) && HostName.host(link).contains("dataverse");
+        String path = link.getPath() == null ? "" : link.getPath();
+        return HostName.isHttp(link) && (path.endsWith("/dataset.xhtml") || path.endsWith("/citation")
+                || path.endsWith("/file.xhtml")) && (persistentId(link) != null || fileId(link) != null);
     }
 
     @Override
     public Classification classify(CatalogEntry entry, URI link) {
-        if (persistentId(link) == null) {
+        if (persistentId(link) == null && fileId(link) == null) {
             String reason = link + " names no dataset (expected dataset.xhtml?persistentId=doi:...)";
             return Classification.unavailable(NAME, reason,
                     new LinkIssue(CatalogProblem.Kind.MALFORMED_LINK, reason, "link the dataset page with its DOI"));
@@ -70,10 +74,13 @@ public final class DataverseResolver implements Resolver {
     @Override
     public Resolution resolve(CatalogEntry entry, URI link) throws ResolveException {
         String pid = persistentId(link);
+        HttpUrl base = LinkOrigin.origin(link, endpoint);
+        if (isFile(link)) {
+            return file(entry, link, base, pid);
+        }
         if (pid == null) {
             return new Resolution.Unavailable(classify(entry, link).reason());
         }
-        HttpUrl base = LinkOrigin.origin(link, endpoint);
         HttpUrl datasetUrl = base.newBuilder().addEncodedPathSegments("api/datasets/:persistentId/")
                 .addQueryParameter("persistentId", pid).build();
         HostAnswer answer = api.send(api.request(datasetUrl, Map.of()).build());
@@ -92,20 +99,42 @@ public final class DataverseResolver implements Resolver {
         if (files.data() == null) {
             throw api.unexpected(HostClient.where(filesUrl) + " has no 'data' list");
         }
-        List<String> restricted = files.data().stream().filter(DataverseApi.FileEntry::isRestricted)
-                .map(f -> f.label() != null ? f.label() : "(unnamed file)").toList();
-        boolean guestbook = hasGuestbook(data);
-        if (!restricted.isEmpty() || guestbook) {
-            return new Resolution.Manual(manual(entry, link, restricted, guestbook));
+        if (hasGuestbook(data)) {
+            return new Resolution.Manual(manual(entry, link, List.of(), true));
         }
+        // Public files are queued; restricted ones are left to a person, who requests access on the page.
         List<Source> sources = new ArrayList<>();
+        List<String> restricted = new ArrayList<>();
         for (DataverseApi.FileEntry file : files.data()) {
-            sources.add(source(base, file));
+            Source source = source(base, file);
+            if (file.isRestricted()) {
+                restricted.add(source.path());
+            } else {
+                sources.add(source);
+            }
         }
-        if (sources.isEmpty()) {
+        if (sources.isEmpty() && restricted.isEmpty()) {
             throw api.unexpected("dataset " + pid + " lists no files");
         }
-        return new Resolution.Fetch(sources, null, info(pid, link, version), Map.of());
+        Instructions steps = restricted.isEmpty() ? null : manual(entry, link, restricted, false);
+        return new Resolution.Fetch(sources, steps, info(pid, link, version, data), Map.of(), restricted);
+    }
+
+    /** One file's page ({@code file.xhtml?persistentId=} or {@code ?fileId=}): that file alone. */
+    private Resolution file(CatalogEntry entry, URI link, HttpUrl base, String pid) throws ResolveException {
+        HttpUrl url = pid != null ? base.newBuilder().addEncodedPathSegments("api/files/:persistentId")
+                .addQueryParameter("persistentId", pid).build()
+                : base.newBuilder().addPathSegments("api/files").addPathSegment(fileId(link)).build();
+        DataverseApi.File answer = api.get(url, Map.of(), DataverseApi.File.class);
+        if (answer.data() == null) {
+            throw api.unexpected(HostClient.where(url) + " has no 'data' object");
+        }
+        Source source = source(base, answer.data());
+        if (answer.data().isRestricted()) {
+            return new Resolution.Manual(manual(entry, link, List.of(source.path()), false));
+        }
+        return new Resolution.Fetch(List.of(source), null, new DatasetInfo(null, null, null, null, link.toString()),
+                Map.of());
     }
 
     private Source source(HttpUrl base, DataverseApi.FileEntry file) throws ResolveException {
@@ -113,8 +142,9 @@ public final class DataverseResolver implements Resolver {
         if (df == null || df.id() == null || df.filename() == null) {
             throw api.unexpected("a file entry has no dataFile id or filename");
         }
-        // An ingested tabular file is served as archival TSV unless asked for the original bytes, which
-        // the checksum and originalFileSize describe (dataaccess.rst, "format=original").
+        // An ingested tabular file is served as archival TSV unless asked for the original bytes
+        // (dataaccess.rst, "format=original"); its published MD5 is the .tab derivative's, so the original
+        // gets no published checksum (its SHA-256 is still recorded when it arrives).
         boolean original = df.originalFileName() != null;
         String name = original ? df.originalFileName() : df.filename();
         String path = file.directoryLabel() == null || file.directoryLabel().isBlank() ? name
@@ -124,7 +154,7 @@ public final class DataverseResolver implements Resolver {
             url.addQueryParameter("format", "original");
         }
         return new Source.HttpSource(url.build().uri(), RemotePath.of(path, api),
-                original ? df.originalFileSize() : df.filesize(), checksums(df), null);
+                original ? df.originalFileSize() : df.filesize(), original ? List.of() : checksums(df), null);
     }
 
     private List<Checksum> checksums(DataverseApi.DataFile df) throws ResolveException {
@@ -144,9 +174,10 @@ public final class DataverseResolver implements Resolver {
                 field.getKey().toLowerCase(Locale.ROOT).contains("guestbook") && !field.getValue().isNull());
     }
 
-    private static DatasetInfo info(String pid, URI link, DataverseApi.Version version) {
+    private static DatasetInfo info(String pid, URI link, DataverseApi.Version version, JsonNode data) {
         String title = null;
         String license = null;
+        List<String> authors = new ArrayList<>();
         if (version != null) {
             license = version.license() != null ? version.license().name() : version.termsOfUse();
             if (version.metadataBlocks() != null && version.metadataBlocks().citation() != null
@@ -154,10 +185,22 @@ public final class DataverseResolver implements Resolver {
                 title = version.metadataBlocks().citation().fields().stream()
                         .filter(f -> "title".equals(f.typeName()) && f.value() != null && f.value().isTextual())
                         .map(f -> f.value().asText()).findFirst().orElse(null);
+                // "author" is a compound field: a list of {authorName: {value}, authorAffiliation: ...}
+                version.metadataBlocks().citation().fields().stream().filter(f -> "author".equals(f.typeName())
+                        && f.value() != null).forEach(f -> f.value().forEach(a -> {
+                            if (a.path("authorName").hasNonNull("value")) {
+                                authors.add(a.path("authorName").get("value").asText());
+                            }
+                        }));
             }
         }
         String doi = pid.startsWith("doi:") ? pid.substring(4) : null;
-        return new DatasetInfo(title, doi, license, null, link.toString());
+        String versionNumber = data.path("latestVersion").hasNonNull("versionNumber")
+                ? data.path("latestVersion").get("versionNumber").asText() + "."
+                + data.path("latestVersion").path("versionMinorNumber").asText("0") : null;
+        return new DatasetInfo(title, doi, license, null, link.toString(), authors,
+                DatasetInfo.yearOf(data.path("publicationDate").asText(null)), versionNumber,
+                data.path("publisher").asText(null));
     }
 
     private static Instructions manual(CatalogEntry entry, URI link, List<String> restricted, boolean guestbook) {
@@ -173,11 +216,22 @@ public final class DataverseResolver implements Resolver {
         steps.add("Download the files into " + Steps.folder(entry));
         steps.add(Steps.adopt(entry));
         return new Instructions("Dataverse dataset: " + (guestbook ? "a guestbook or terms must be completed in the "
-                + "browser" : "some files are restricted") + " before the files can be downloaded.", steps);
+                + "browser before the files can be downloaded." : restricted.size() + " restricted file(s) need access "
+                + "granted first; medfetch fetches the public ones (--files can leave the restricted ones out)."), steps);
     }
 
+    /** The dataset's (or file's) persistent id: doi:..., hdl:..., perma:... */
     static String persistentId(URI link) {
         String pid = HostName.query(link, "persistentId");
-        return pid != null && pid.startsWith("doi:") ? pid : null;
+        return pid != null && pid.matches("[a-z]+:\\S+") ? pid : null;
+    }
+
+    private static String fileId(URI link) {
+        String id = isFile(link) ? HostName.query(link, "fileId") : null;
+        return id != null && id.matches("\\d+") ? id : null;
+    }
+
+    private static boolean isFile(URI link) {
+        return link.getPath() != null && link.getPath().endsWith("/file.xhtml");
     }
 }

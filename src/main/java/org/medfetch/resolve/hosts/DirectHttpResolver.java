@@ -4,29 +4,37 @@ import java.net.URI;
 import java.util.List;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.resolve.Classification;
+import org.medfetch.resolve.Host;
 import org.medfetch.resolve.LinkClass;
 import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.Resolver;
 import org.medfetch.resolve.Source;
+import org.medfetch.resolve.web.LinkShape;
 
 /**
- * A link to one file on any web server: its last path segment has a file extension
- * ({@code .zip}, {@code .tar.gz}, {@code .npz}, ...). The file is downloaded as is.
+ * A link to one file on any web server, known by its shape: the last path segment has an extension
+ * that data comes in ({@code .zip}, {@code .tar.gz}, {@code .nii.gz}, {@code .csv}, ...). A page
+ * extension or a version number is not one. The file is downloaded as is.
  *
  * <p>Reference: RFC 9110 (HTTP semantics; range requests in section 14).
  */
 public final class DirectHttpResolver implements Resolver {
 
-    public static final String NAME = "direct";
+    public static final Host HOST = Host.named("direct", "http: a data file on any server, by its extension")
+            .examples("https://msd-for-monai.s3-us-west-2.amazonaws.com/Task09_Spleen.tar");
+    public static final String NAME = HOST.name();
+
+    public DirectHttpResolver(HostContext context) {
+    }
 
     @Override
-    public String name() {
-        return NAME;
+    public Host host() {
+        return HOST;
     }
 
     @Override
     public boolean accepts(URI link) {
-        return HostName.isHttp(link) && fileName(link).matches(".+\\.[A-Za-z0-9]{1,8}");
+        return HostName.isHttp(link) && LinkShape.isDataFile(link);
     }
 
     @Override
@@ -36,13 +44,6 @@ public final class DirectHttpResolver implements Resolver {
 
     @Override
     public Resolution resolve(CatalogEntry entry, URI link) {
-        return new Resolution.Fetch(List.of(Source.HttpSource.of(link, fileName(link))));
-    }
-
-    /** The last path segment, or "" for a link ending in '/'. */
-    public static String fileName(URI link) {
-        List<String> s = HostName.segments(link);
-        String path = link.getPath() == null ? "" : link.getPath();
-        return s.isEmpty() || path.endsWith("/") ? "" : s.get(s.size() - 1);
+        return new Resolution.Fetch(List.of(Source.HttpSource.of(link, LinkShape.fileName(link))));
     }
 }

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
+import org.medfetch.resolve.Host;
+import org.medfetch.resolve.web.LinkShape;
+import org.medfetch.resolve.web.PageLinks;
 import org.medfetch.resolve.Classification;
 import org.medfetch.resolve.DatasetInfo;
 import org.medfetch.resolve.Instructions;
@@ -30,34 +32,33 @@ import org.medfetch.resolve.Source;
  */
 public final class DownloadPageResolver implements Resolver {
 
-    public static final String NAME = "download-page";
+    public static final Host HOST = Host.named("download-page", "http: the archives linked from a known download page")
+            .linkHostEndpoint().domains("datasets.simula.no", "challenge.isic-archive.com", "projects.ics.forth.gr")
+            .examples("https://datasets.simula.no/kvasir/", "https://challenge.isic-archive.com/data/#2019",
+                    "https://projects.ics.forth.gr/cvrl/fire/");
+    public static final String NAME = HOST.name();
     private static final List<String> HOSTS = List.of("datasets.simula.no", "challenge.isic-archive.com",
             "projects.ics.forth.gr");
 
     private final HostClient web;
     private final URI endpoint;
 
-    /** @param endpoint replaces the scheme, host and port of the pages, or null to fetch them where they are */
-    public DownloadPageResolver(OkHttpClient http, URI endpoint) {
-        this.web = new HostClient(http, "the download page", "The page may need a login: open it in a browser.");
-        this.endpoint = endpoint;
+    /** An endpoint replaces the scheme, host and port of the pages; without one they are fetched where they are. */
+    public DownloadPageResolver(HostContext context) {
+        this.web = context.client("the download page", "The page may need a login: open it in a browser.");
+        this.endpoint = context.endpoint(HOST);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean takesEndpoint() {
-        return true;
+    public Host host() {
+        return HOST;
     }
 
     /** The pages of these hosts; a link to one of their files is a direct download, not a page. */
     @Override
     public boolean accepts(URI link) {
         return HostName.isHttp(link) && HOSTS.contains(HostName.host(link))
-                && !DirectHttpResolver.fileName(link).matches(".+\\.(zip|tar|gz|tgz|7z|rar|npz|csv|bz2|xz)");
+                && !LinkShape.isDataFile(link);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.medfetch.resolve.hosts;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
 /**
  * Figshare's v2 public API as medfetch reads it.
@@ -13,9 +14,14 @@ final class FigshareApi {
     private FigshareApi() {
     }
 
-    record Article(String title, String doi, License license, String citation,
+    /** ArticleComplete (details, version details) or Article (a collection's list): files only in the first. */
+    record Article(Long id, String title, String doi, License license, String citation,
                    @JsonProperty("figshare_url") String figshareUrl,
-                   @JsonProperty("url_public_html") String publicHtml) {
+                   @JsonProperty("url_public_html") String publicHtml, List<Author> authors,
+                   @JsonProperty("published_date") String publishedDate, Integer version, List<File> files) {
+    }
+
+    record Author(@JsonProperty("full_name") String fullName) {
     }
 
     record License(String name, String url) {

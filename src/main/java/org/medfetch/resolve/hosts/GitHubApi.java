@@ -30,6 +30,10 @@ final class GitHubApi {
         }
     }
 
+    /** An entry of https://docs.github.com/rest/repos/contents#get-repository-content for a folder. */
+    record Content(String type, String name, String path, Long size, @JsonProperty("download_url") String downloadUrl) {
+    }
+
     record Asset(String name, Long size, @JsonProperty("browser_download_url") String url, String digest) {
     }
 }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.resolve.Host;
 import org.medfetch.resolve.Checksum;
 import org.medfetch.resolve.Classification;
 import org.medfetch.resolve.DatasetInfo;
@@ -33,34 +33,29 @@ import org.medfetch.resolve.Source;
  */
 public final class GitHubResolver implements Resolver {
 
-    public static final String NAME = "github";
-    public static final URI DEFAULT_BASE = URI.create("https://api.github.com");
     static final String TOKEN_VARIABLE = "GITHUB_TOKEN";
+    public static final Host HOST = Host.named("github", "git: release assets, one raw file (blob) or folder (tree), "
+            + "else the repository archive").api("https://api.github.com").domains("github.com")
+            .examples("https://github.com/anjany/verse")
+            .credentials(List.of(TOKEN_VARIABLE + " (optional: private repositories, higher rate limit)"));
+    public static final String NAME = HOST.name();
+    /** A tree link that lists more files than this is a repository, not a folder to fetch file by file. */
+    private static final int MAX_FOLDER_FILES = 10_000;
 
     private final HostClient api;
     private final HttpUrl base;
     private final Secret token;
 
-    public GitHubResolver(OkHttpClient http, URI base, UserConfig user) {
-        this.api = new HostClient(http, "GitHub", "The repository may be private: a token with access to it goes in "
+    public GitHubResolver(HostContext context) {
+        this.api = context.client("GitHub", "The repository may be private: a token with access to it goes in "
                 + TOKEN_VARIABLE + ".");
-        this.base = HttpUrl.get(base.toString());
-        this.token = user.variable(TOKEN_VARIABLE).map(v -> new Secret(v, TOKEN_VARIABLE)).orElse(null);
+        this.base = context.api(HOST);
+        this.token = context.user().variable(TOKEN_VARIABLE).map(v -> new Secret(v, TOKEN_VARIABLE)).orElse(null);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public URI defaultBase() {
-        return DEFAULT_BASE;
-    }
-
-    @Override
-    public List<String> credentialSources() {
-        return List.of(TOKEN_VARIABLE + " (optional: 5,000 instead of 60 API requests an hour)");
+    public Host host() {
+        return HOST;
     }
 
     @Override
@@ -77,7 +72,10 @@ public final class GitHubResolver implements Resolver {
             return Classification.unavailable(NAME, reason,
                     new LinkIssue(CatalogProblem.Kind.TRUNCATED_LINK, reason, "link the repository itself"));
         }
-        return Classification.of(isFile(s) ? LinkClass.HTTP : LinkClass.GIT, NAME);
+        if (isBlob(s) && isDocument(s)) {
+            return Classification.manual(NAME, document(entry, link));
+        }
+        return Classification.of(isFile(s) || isBlob(s) ? LinkClass.HTTP : LinkClass.GIT, NAME);
     }
 
     @Override
@@ -91,7 +89,19 @@ public final class GitHubResolver implements Resolver {
         }
         String owner = s.get(0);
         String repo = s.get(1).replaceAll("\\.git$", "");
+        if (isBlob(s)) {
+            if (isDocument(s)) {
+                return new Resolution.Manual(document(entry, link));
+            }
+            // github.com/OWNER/REPO/raw/REF/PATH answers with the file itself (a redirect to raw content).
+            URI raw = URI.create("https://github.com/" + owner + "/" + repo + "/raw/"
+                    + String.join("/", s.subList(3, s.size())));
+            return new Resolution.Fetch(List.of(Source.HttpSource.of(raw, RemotePath.of(s.get(s.size() - 1), api))));
+        }
         HttpUrl repoUrl = base.newBuilder().addPathSegment("repos").addPathSegment(owner).addPathSegment(repo).build();
+        if (s.size() > 4 && s.get(2).equals("tree")) {
+            return folder(repoUrl, s.get(3), String.join("/", s.subList(4, s.size())), link);
+        }
         GitHubApi.Repository about = read(repoUrl, GitHubApi.Repository.class);
         if (about.htmlUrl() == null || about.defaultBranch() == null) {
             throw api.unexpected("repository " + owner + "/" + repo + " has no html_url or default_branch");
@@ -110,6 +120,38 @@ public final class GitHubResolver implements Resolver {
         Source zip = new Source.HttpSource(archive, RemotePath.of(repo + "-" + branch.replace('/', '-') + ".zip", api),
                 null, List.of(), null);
         return new Resolution.Fetch(List.of(zip), notes(about, "the archive of branch " + branch), info, Map.of());
+    }
+
+    /**
+     * One folder of a branch, its files at any depth, through the contents API; paths stay relative to
+     * the folder. The first segment after tree/ is taken as the ref.
+     */
+    private Resolution folder(HttpUrl repoUrl, String ref, String dir, URI link) throws ResolveException {
+        List<Source> sources = new ArrayList<>();
+        List<String> pending = new ArrayList<>(List.of(dir));
+        while (!pending.isEmpty()) {
+            String path = pending.remove(0);
+            HttpUrl url = repoUrl.newBuilder().addPathSegment("contents").addPathSegments(path)
+                    .addQueryParameter("ref", ref).build();
+            for (GitHubApi.Content item : read(url, GitHubApi.Content[].class)) {
+                if (item.path() == null || !item.path().startsWith(dir + "/")) {
+                    throw api.unexpected("an entry of " + path + " lies outside it");
+                }
+                if ("dir".equals(item.type())) {
+                    pending.add(item.path());
+                } else if ("file".equals(item.type()) && item.downloadUrl() != null) {
+                    sources.add(new Source.HttpSource(api.link(item.downloadUrl(), "the download_url of " + item.path()),
+                            RemotePath.of(item.path().substring(dir.length() + 1), api), item.size(), List.of(), null));
+                }
+                if (sources.size() > MAX_FOLDER_FILES) {
+                    throw api.unexpected(dir + " holds more than " + MAX_FOLDER_FILES + " files; link the repository");
+                }
+            }
+        }
+        if (sources.isEmpty()) {
+            throw api.unexpected("the folder " + dir + " at " + ref + " holds no files");
+        }
+        return new Resolution.Fetch(sources, null, new DatasetInfo(null, null, null, null, link.toString()), Map.of());
     }
 
     private Optional<GitHubApi.Release> latestRelease(HttpUrl repoUrl) throws ResolveException {
@@ -162,6 +204,24 @@ public final class GitHubResolver implements Resolver {
             return null;
         }
         return license.spdxId() != null && !license.spdxId().equals("NOASSERTION") ? license.spdxId() : license.name();
+    }
+
+    /** blob/REF/PATH: a file shown on a GitHub page. */
+    private static boolean isBlob(List<String> s) {
+        return s.size() > 4 && s.get(2).equals("blob");
+    }
+
+    /** A document GitHub renders as a page: its links, not its text, lead to the data. */
+    private static boolean isDocument(List<String> s) {
+        String name = s.get(s.size() - 1).toLowerCase(java.util.Locale.ROOT);
+        return name.matches(".*\\.(md|markdown|rst|html?|adoc|ipynb)") || !name.contains(".");
+    }
+
+    private static Instructions document(CatalogEntry entry, URI link) {
+        return new Instructions("A documentation page on GitHub: follow the download links in it.", List.of(
+                "Open " + link + " and follow its download links",
+                "Run: medfetch add <file link>..., or download the files into " + Steps.folder(entry),
+                Steps.adopt(entry)));
     }
 
     /** releases/download/... and raw/... links name one file. */

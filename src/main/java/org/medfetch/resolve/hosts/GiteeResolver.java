@@ -4,9 +4,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.resolve.Host;
 import org.medfetch.resolve.Classification;
 import org.medfetch.resolve.DatasetInfo;
 import org.medfetch.resolve.Instructions;
@@ -27,25 +27,21 @@ import org.medfetch.resolve.Source;
  */
 public final class GiteeResolver implements Resolver {
 
-    public static final String NAME = "gitee";
-    public static final URI DEFAULT_BASE = URI.create("https://gitee.com/api/v5");
+    public static final Host HOST = Host.named("gitee", "git: the repository archive").api("https://gitee.com/api/v5")
+            .domains("gitee.com").examples("https://gitee.com/neuhwm/GasHisSDB");
+    public static final String NAME = HOST.name();
 
     private final HostClient api;
     private final HttpUrl base;
 
-    public GiteeResolver(OkHttpClient http, URI base) {
-        this.api = new HostClient(http, "Gitee", "The repository may be private or need a login.");
-        this.base = HttpUrl.get(base.toString());
+    public GiteeResolver(HostContext context) {
+        this.api = context.client("Gitee", "The repository may be private or need a login.");
+        this.base = context.api(HOST);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public URI defaultBase() {
-        return DEFAULT_BASE;
+    public Host host() {
+        return HOST;
     }
 
     @Override
@@ -72,15 +68,9 @@ public final class GiteeResolver implements Resolver {
         String owner = s.get(0);
         String repo = s.get(1).replaceAll("\\.git$", "");
         HttpUrl url = base.newBuilder().addPathSegment("repos").addPathSegment(owner).addPathSegment(repo).build();
-        GiteeApi.Repository about;
-        try {
-            about = api.get(url, Map.of(), GiteeApi.Repository.class);
-        } catch (ResolveException e) {
-            if (e.retryable()) {
-                throw e;
-            }
-            return new Resolution.Manual(manual(entry, owner, repo, e.getMessage()));
-        }
+        // A 404 or a refusal fails like on every other host (exit 4); only a repository that answers but
+        // cannot be fetched as an archive turns into manual steps.
+        GiteeApi.Repository about = api.get(url, Map.of(), GiteeApi.Repository.class);
         if (about.defaultBranch() == null || about.defaultBranch().isBlank()) {
             return new Resolution.Manual(manual(entry, owner, repo, "the Gitee API gave no default branch"));
         }

@@ -41,7 +41,7 @@ public final class HostAuthorizer implements Authorizer {
      * Refuses to send a host's credentials anywhere but to its own scheme, host and port, whatever URL a
      * database row holds.
      */
-    static void requireOrigin(URI url, HttpUrl base, String host) throws ResolveException {
+    public static void requireOrigin(URI url, HttpUrl base, String host) throws ResolveException {
         HttpUrl target = HttpUrl.parse(url.toString());
         if (target == null) {
             throw new ResolveException("refusing to send " + host + " credentials to a URL that is not http(s)", false);

@@ -21,9 +21,10 @@ import org.medfetch.resolve.ResolveException;
  * means: 404/410 not found (fatal), 401/403 refused (fatal, with the host's hint about credentials),
  * 408/429/5xx and connection errors (retryable, with Retry-After), an answer that is not the JSON the
  * API documents (fatal: "unexpected answer from HOST: ..."). Messages name the host and the URL path,
- * never a query string, and every value of the request's credential headers is masked in them.
+ * never a query string. Every answer reaches its caller as a {@link HostAnswer}, which masks the
+ * request's credentials in every form before anyone reads it; failed exchanges are masked the same way.
  */
-final class HostClient {
+public final class HostClient {
 
     private static final long MAX_BODY = 64L << 20;
     /** What a probe reads of its answer: enough for an error message, never the file behind it. */
@@ -38,36 +39,36 @@ final class HostClient {
      * @param host        the host's name in messages ("Zenodo")
      * @param refusedHint what a person can do about a 401/403 ("set ZENODO_TOKEN ...")
      */
-    HostClient(OkHttpClient http, String host, String refusedHint) {
+    public HostClient(OkHttpClient http, String host, String refusedHint) {
         this.http = http;
         this.host = host;
         this.refusedHint = refusedHint;
     }
 
-    String host() {
+    public String host() {
         return host;
     }
 
-    <T> T get(HttpUrl url, Map<String, String> headers, Class<T> type) throws ResolveException {
+    public <T> T get(HttpUrl url, Map<String, String> headers, Class<T> type) throws ResolveException {
         return read(send(request(url, headers).get().build()), type);
     }
 
     /** GETs a web page and returns its text, or the exception its status means. */
-    String page(HttpUrl url) throws ResolveException {
+    public String page(HttpUrl url) throws ResolveException {
         HostAnswer answer = send(request(url, Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")).get()
                 .build());
         check(answer);
         return answer.body();
     }
 
-    <T> T postForm(HttpUrl url, Map<String, String> form, Map<String, String> headers, Class<T> type)
+    public <T> T postForm(HttpUrl url, Map<String, String> form, Map<String, String> headers, Class<T> type)
             throws ResolveException {
         FormBody.Builder body = new FormBody.Builder();
         form.forEach(body::add);
         return read(send(request(url, headers).post(body.build()).build()), type);
     }
 
-    <T> T postJson(HttpUrl url, Object body, Map<String, String> headers, Class<T> type, String... secrets)
+    public <T> T postJson(HttpUrl url, Object body, Map<String, String> headers, Class<T> type, String... secrets)
             throws ResolveException {
         String text;
         try {
@@ -79,7 +80,7 @@ final class HostClient {
     }
 
     /** A request with the headers every API call carries plus {@code headers}. */
-    Request.Builder request(HttpUrl url, Map<String, String> headers) {
+    public Request.Builder request(HttpUrl url, Map<String, String> headers) {
         Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json")
                 .header("User-Agent", "medfetch");
         headers.forEach(request::header);
@@ -90,7 +91,7 @@ final class HostClient {
      * Sends a request and returns whatever the server answered; only a failed exchange throws
      * (retryable). {@code secrets} are masked in messages besides the request's own header values.
      */
-    HostAnswer send(Request request, String... secrets) throws ResolveException {
+    public HostAnswer send(Request request, String... secrets) throws ResolveException {
         return exchange(http, request, false, secrets);
     }
 
@@ -98,7 +99,7 @@ final class HostClient {
      * Like {@link #send} but without following redirects, and reading at most the start of the body: a
      * probe that must not download the file it asks about.
      */
-    HostAnswer probe(Request request) throws ResolveException {
+    public HostAnswer probe(Request request) throws ResolveException {
         return exchange(http.newBuilder().followRedirects(false).followSslRedirects(false).build(), request, true);
     }
 
@@ -116,7 +117,7 @@ final class HostClient {
             } else {
                 text = body.readUtf8();
             }
-            return new HostAnswer(response.code(), text, response.headers(), request.url(), redaction);
+            return HostAnswer.received(response.code(), text, response.headers(), request.url(), redaction);
         } catch (IOException e) {
             throw new ResolveException("cannot reach " + host + " (" + request.url().host() + "): "
                     + redaction.apply(reason(e)), true);
@@ -124,7 +125,7 @@ final class HostClient {
     }
 
     /** The answer's JSON as {@code type}, or the exception its status means. */
-    <T> T read(HostAnswer answer, Class<T> type) throws ResolveException {
+    public <T> T read(HostAnswer answer, Class<T> type) throws ResolveException {
         check(answer);
         if (answer.body().isBlank()) {
             throw unexpected(where(answer.url()) + " answered with an empty body");
@@ -142,7 +143,7 @@ final class HostClient {
     }
 
     /** Reads a part of an answer already parsed as a tree. */
-    <T> T convert(JsonNode node, Class<T> type, String what) throws ResolveException {
+    public <T> T convert(JsonNode node, Class<T> type, String what) throws ResolveException {
         try {
             return Json.MAPPER.treeToValue(node, type);
         } catch (JsonProcessingException e) {
@@ -152,7 +153,7 @@ final class HostClient {
     }
 
     /** Throws what a non-success status means; does nothing for 2xx. */
-    void check(HostAnswer answer) throws ResolveException {
+    public void check(HostAnswer answer) throws ResolveException {
         int code = answer.code();
         if (code >= 200 && code < 300) {
             return;
@@ -178,7 +179,7 @@ final class HostClient {
     }
 
     /** An absolute http(s) URL the API gave, or a fatal error naming {@code what} it was for. */
-    URI link(String text, String what) throws ResolveException {
+    public URI link(String text, String what) throws ResolveException {
         HttpUrl url = text == null ? null : HttpUrl.parse(text.strip());
         if (url == null) {
             throw unexpected(what + " is not an http(s) URL");
@@ -186,12 +187,12 @@ final class HostClient {
         return url.uri();
     }
 
-    ResolveException unexpected(String what) {
+    public ResolveException unexpected(String what) {
         return new ResolveException("unexpected answer from " + host + ": " + what, false);
     }
 
     /** A URL as messages show it: scheme, host, port and path, never the query. */
-    static String where(HttpUrl url) {
+    public static String where(HttpUrl url) {
         return url.newBuilder().query(null).fragment(null).build().toString();
     }
 

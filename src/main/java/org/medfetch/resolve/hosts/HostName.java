@@ -2,36 +2,37 @@ package org.medfetch.resolve.hosts;
 
 import java.net.URI;
 import java.util.Locale;
+import org.medfetch.resolve.Resolvers;
 
 /** Host-name tests shared by the resolvers' {@code accepts} methods. */
-final class HostName {
+public final class HostName {
 
     private HostName() {
     }
 
     /** True when the link's host is {@code domain} or one of its subdomains (case-insensitive). */
-    static boolean within(URI link, String domain) {
+    public static boolean within(URI link, String domain) {
         String host = host(link);
         return host.equals(domain) || host.endsWith("." + domain);
     }
 
-    static boolean isHttp(URI link) {
+    public static boolean isHttp(URI link) {
         String scheme = link.getScheme() == null ? "" : link.getScheme().toLowerCase(Locale.ROOT);
         return (scheme.equals("http") || scheme.equals("https")) && !host(link).isEmpty();
     }
 
-    static String host(URI link) {
-        return link.getHost() == null ? "" : link.getHost().toLowerCase(Locale.ROOT);
+    public static String host(URI link) {
+        return Resolvers.host(link);
     }
 
     /** Non-empty path segments, decoded. */
-    static java.util.List<String> segments(URI link) {
+    public static java.util.List<String> segments(URI link) {
         String path = link.getPath() == null ? "" : link.getPath();
         return java.util.Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
     }
 
     /** The value of one query parameter, or null. */
-    static String query(URI link, String key) {
+    public static String query(URI link, String key) {
         String query = link.getRawQuery();
         if (query == null) {
             return null;

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.resolve.Host;
 import org.medfetch.resolve.Classification;
 import org.medfetch.resolve.Instructions;
 import org.medfetch.resolve.LinkClass;
@@ -30,29 +30,26 @@ import org.medfetch.resolve.Source;
  */
 public final class HyperAiResolver implements Resolver {
 
-    public static final String NAME = "hyper-ai";
-    public static final URI DEFAULT_TRACKER = URI.create("https://orion.hyper.ai");
+    public static final Host HOST = Host.named("hyper-ai", "torrent: the dataset page's torrent from the tracker")
+            .api("https://orion.hyper.ai").domains("hyper.ai")
+            .examples("https://hyper.ai/cn/datasets/5666", "https://orion.hyper.ai/tracker/magnet?torrent=17600");
+    public static final String NAME = HOST.name();
     private static final Pattern TRACKER_LINK = Pattern.compile("tracker/(?:download|magnet)\\?torrent=(\\d+)");
 
     private final HostClient web;
     private final URI endpoint;
     private final URI tracker;
 
-    /** @param endpoint the user's endpoint for the tracker and the pages, or null for hyper.ai itself */
-    public HyperAiResolver(OkHttpClient http, URI endpoint) {
-        this.web = new HostClient(http, "hyper.ai", "The page may need a login: open it in a browser.");
-        this.endpoint = endpoint;
-        this.tracker = endpoint != null ? endpoint : DEFAULT_TRACKER;
+    /** An endpoint serves both the tracker and the pages; without one they are hyper.ai's own. */
+    public HyperAiResolver(HostContext context) {
+        this.web = context.client("hyper.ai", "The page may need a login: open it in a browser.");
+        this.endpoint = context.endpoint(HOST);
+        this.tracker = context.base(HOST);
     }
 
     @Override
-    public URI defaultBase() {
-        return DEFAULT_TRACKER;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+    public Host host() {
+        return HOST;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
 import org.medfetch.resolve.Classification;
+import org.medfetch.resolve.Host;
 import org.medfetch.resolve.LinkIssue;
 import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.Resolver;
@@ -18,11 +19,16 @@ import org.medfetch.resolve.Resolver;
  */
 public final class IncompleteLinkResolver implements Resolver {
 
-    public static final String NAME = "incomplete-link";
+    public static final Host HOST = Host.named("incomplete-link", "unavailable: a host without a domain, cut off")
+            .examples("http://preprocessed-connectomes/");
+    public static final String NAME = HOST.name();
+
+    public IncompleteLinkResolver(HostContext context) {
+    }
 
     @Override
-    public String name() {
-        return NAME;
+    public Host host() {
+        return HOST;
     }
 
     @Override

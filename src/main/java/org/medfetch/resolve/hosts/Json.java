@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * of Jackson, and commands that call no API should not pay for it. Hosts add fields freely, so unknown
  * ones are ignored.
  */
-final class Json {
+public final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
+    public static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private Json() {

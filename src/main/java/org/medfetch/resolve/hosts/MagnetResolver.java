@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.resolve.Host;
 import org.medfetch.resolve.Classification;
 import org.medfetch.resolve.LinkClass;
 import org.medfetch.resolve.LinkIssue;
@@ -19,11 +20,16 @@ import org.medfetch.resolve.Source;
  */
 public final class MagnetResolver implements Resolver {
 
-    public static final String NAME = "magnet";
+    public static final Host HOST = Host.named("magnet", "torrent: BitTorrent magnet links")
+            .examples("magnet:?xt=urn:btih:47e9d8aab761e75fd0a81982fa62bddf3a173831&dn=verse");
+    public static final String NAME = HOST.name();
+
+    public MagnetResolver(HostContext context) {
+    }
 
     @Override
-    public String name() {
-        return NAME;
+    public Host host() {
+        return HOST;
     }
 
     @Override

@@ -7,20 +7,20 @@ import org.medfetch.resolve.ResolveException;
  * A credential lookup done once, on first use: commands that never talk to a host never read its
  * files or print warnings about them. A lookup that fails is tried again next time.
  */
-final class Once<T> {
+public final class Once<T> {
 
-    interface Lookup<T> {
+    public interface Lookup<T> {
         Optional<T> find() throws ResolveException;
     }
 
     private final Lookup<T> lookup;
     private Optional<T> found;
 
-    Once(Lookup<T> lookup) {
+    public Once(Lookup<T> lookup) {
         this.lookup = lookup;
     }
 
-    synchronized Optional<T> get() throws ResolveException {
+    public synchronized Optional<T> get() throws ResolveException {
         if (found == null) {
             found = lookup.find();
         }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.medfetch.resolve.ResolveException;
 
 /** A file path a host gave, checked before it names a file inside the dataset folder. */
-final class RemotePath {
+public final class RemotePath {
 
     private RemotePath() {
     }
@@ -15,7 +15,7 @@ final class RemotePath {
      *
      * @throws ResolveException (fatal) for a path that would leave the dataset folder or names nothing
      */
-    static String of(String raw, HostClient api) throws ResolveException {
+    public static String of(String raw, HostClient api) throws ResolveException {
         if (raw == null || raw.indexOf('\0') >= 0 || raw.indexOf('\\') >= 0 || raw.matches("^[A-Za-z]:.*")) {
             throw api.unexpected("unusable file name '" + raw + "'");
         }

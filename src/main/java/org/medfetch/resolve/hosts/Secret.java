@@ -4,22 +4,22 @@ package org.medfetch.resolve.hosts;
  * A credential value. It prints as {@code ***} so that no record, exception or log line that happens to
  * hold one can show it; only the code that sends it to its host calls {@link #reveal()}.
  */
-final class Secret {
+public final class Secret {
 
     private final String value;
     private final String origin;
 
     /** @param origin where it was read (an environment variable or a file): safe to show */
-    Secret(String value, String origin) {
+    public Secret(String value, String origin) {
         this.value = value.strip();
         this.origin = origin;
     }
 
-    String reveal() {
+    public String reveal() {
         return value;
     }
 
-    String origin() {
+    public String origin() {
         return origin;
     }
 

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.resolve.Host;
 import org.medfetch.resolve.Classification;
 import org.medfetch.resolve.DatasetInfo;
 import org.medfetch.resolve.Instructions;
@@ -33,27 +33,31 @@ import org.medfetch.resolve.Source;
  */
 public final class TciaResolver implements Resolver {
 
-    public static final String NAME = "tcia";
-    /** tcia_utils' v4 base (kirbyju/tcia_utils src/tcia_utils/nbia.py setApiUrl). */
-    public static final URI DEFAULT_BASE = URI.create("https://nbia.cancerimagingarchive.net/nbia-api/services/v4");
+    /** The base is tcia_utils' v4 base (kirbyju/tcia_utils src/tcia_utils/nbia.py setApiUrl). */
+    public static final Host HOST = Host.named("tcia", "api: public collections through NBIA, series by series; "
+            + "limited-access collections, analysis results and non-Public wiki spaces as manual steps")
+            .api("https://nbia.cancerimagingarchive.net/nbia-api/services/v4")
+            .domains("cancerimagingarchive.net")
+            .examples("https://www.cancerimagingarchive.net/collection/lung-pet-ct-dx/",
+                    "https://wiki.cancerimagingarchive.net/display/Public/RIDER+Breast+MRI",
+                    "https://wiki.cancerimagingarchive.net/pages/viewpage.action?pageId=24284539",
+                    "https://www.cancerimagingarchive.net/analysis-result/pseudo-phi-dicom-data/",
+                    "https://wiki.cancerimagingarchive.net/display/NLST/National+Lung+Screening+Trial")
+            .ids(id -> "https://wiki.cancerimagingarchive.net/display/Public/" + id.replaceFirst("^Collection=", ""));
+    public static final String NAME = HOST.name();
 
     private final HostClient api;
     private final HttpUrl base;
 
-    public TciaResolver(OkHttpClient http, URI base) {
-        this.api = new HostClient(http, "TCIA (NBIA)", "Public collections need no account; this one may be "
+    public TciaResolver(HostContext context) {
+        this.api = context.client("TCIA (NBIA)", "Public collections need no account; this one may be "
                 + "limited-access: open its page on www.cancerimagingarchive.net for the access steps.");
-        this.base = HttpUrl.get(base.toString());
+        this.base = context.api(HOST);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public URI defaultBase() {
-        return DEFAULT_BASE;
+    public Host host() {
+        return HOST;
     }
 
     @Override
@@ -63,7 +67,11 @@ public final class TciaResolver implements Resolver {
 
     @Override
     public Classification classify(CatalogEntry entry, URI link) {
-        if (collection(link) == null && HostName.query(link, "pageId") == null) {
+        Instructions manual = manual(entry, link);
+        if (manual != null) {
+            return Classification.manual(NAME, manual);
+        }
+        if (collection(link) == null) {
             String reason = link + " names no TCIA collection";
             return Classification.unavailable(NAME, reason, new LinkIssue(CatalogProblem.Kind.MALFORMED_LINK, reason,
                     "link https://www.cancerimagingarchive.net/collection/<name>/"));
@@ -71,12 +79,43 @@ public final class TciaResolver implements Resolver {
         return Classification.of(LinkClass.API, NAME);
     }
 
+    /**
+     * The steps for links that need a person whatever NBIA says, decided offline so that the class
+     * shown by catalog is what add does: an old wiki pageId link, an analysis result, a wiki space
+     * other than Public (NLST and other restricted spaces).
+     */
+    private static Instructions manual(CatalogEntry entry, URI link) {
+        List<String> s = HostName.segments(link);
+        if (collection(link) == null && HostName.query(link, "pageId") != null) {
+            return findName(entry, link);
+        }
+        if (s.size() >= 2 && s.get(0).equals("analysis-result")) {
+            return new Instructions("TCIA analysis result '" + s.get(1) + "': derived data (segmentations, "
+                    + "annotations, features) published on its own page, not a collection in NBIA's archive.", List.of(
+                    "Open " + link + " and use its Data Access table: each row names its download (a .tcia manifest "
+                            + "for the NBIA Data Retriever, a zip, or Aspera)",
+                    "Download the files into " + Steps.folder(entry),
+                    Steps.adopt(entry)));
+        }
+        if (s.size() >= 2 && s.get(0).equals("display") && !s.get(1).equals("Public")) {
+            return new Instructions("A page of TCIA's '" + s.get(1) + "' wiki space, outside the Public collections: "
+                    + "its data is requested and downloaded as that page says (NLST, for one, through NCI's CDAS).",
+                    List.of("Open " + link + " and follow its data access steps (a request or an agreement first)",
+                            "Download the files into " + Steps.folder(entry),
+                            Steps.adopt(entry)));
+        }
+        return null;
+    }
+
     @Override
     public Resolution resolve(CatalogEntry entry, URI link) throws ResolveException {
+        Instructions manual = manual(entry, link);
+        if (manual != null) {
+            return new Resolution.Manual(manual);
+        }
         String wanted = collection(link);
         if (wanted == null) {
-            return HostName.query(link, "pageId") == null ? new Resolution.Unavailable(classify(entry, link).reason())
-                    : new Resolution.Manual(findName(entry, link));
+            return new Resolution.Unavailable(classify(entry, link).reason());
         }
         Optional<String> name = nbiaName(wanted);
         if (name.isEmpty()) {

@@ -1,9 +1,11 @@
 package org.medfetch.resolve.hosts;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.medfetch.catalog.CatalogEntry;
+import org.medfetch.resolve.Host;
 import org.medfetch.resolve.Classification;
 import org.medfetch.resolve.LinkClass;
 import org.medfetch.resolve.Resolution;
@@ -17,17 +19,22 @@ import org.medfetch.resolve.Source;
  */
 public final class TorrentFileResolver implements Resolver {
 
-    public static final String NAME = "torrent-file";
+    public static final Host HOST = Host.named("torrent-file", "torrent: a .torrent file, on the web or on disk")
+            .examples("https://example.org/data/chest-xray.torrent");
+    public static final String NAME = HOST.name();
+
+    public TorrentFileResolver(HostContext context) {
+    }
 
     @Override
-    public String name() {
-        return NAME;
+    public Host host() {
+        return HOST;
     }
 
     @Override
     public boolean accepts(URI link) {
         String path = link.getPath() == null ? "" : link.getPath().toLowerCase(Locale.ROOT);
-        return HostName.isHttp(link) && path.endsWith(".torrent");
+        return (HostName.isHttp(link) || "file".equalsIgnoreCase(link.getScheme())) && path.endsWith(".torrent");
     }
 
     @Override
@@ -37,6 +44,12 @@ public final class TorrentFileResolver implements Resolver {
 
     @Override
     public Resolution resolve(CatalogEntry entry, URI link) {
+        if ("file".equalsIgnoreCase(link.getScheme())) {
+            Path file = Path.of(link);
+            String name = file.getFileName().toString();
+            return new Resolution.Fetch(List.of(new Source.TorrentSource(file.toString(),
+                    name.substring(0, name.length() - ".torrent".length()))));
+        }
         return new Resolution.Fetch(List.of(new Source.TorrentSource(link.toString(), null)));
     }
 }

@@ -31,26 +31,26 @@ public final class UserConfig {
     }
 
     /** A variable's value, when it is set and not blank. */
-    Optional<String> variable(String name) {
+    public Optional<String> variable(String name) {
         String value = env.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
-    Path home() {
+    public Path home() {
         return home;
     }
 
     /** {@code relative} inside the home folder. */
-    Path inHome(String relative) {
+    public Path inHome(String relative) {
         return home.resolve(relative);
     }
 
-    void warn(String message) {
+    public void warn(String message) {
         warnings.accept(message);
     }
 
     /** The trimmed text of a file, or empty when it does not exist or holds only blanks. */
-    Optional<String> text(Path file) throws ResolveException {
+    public Optional<String> text(Path file) throws ResolveException {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -63,7 +63,7 @@ public final class UserConfig {
     }
 
     /** A JSON object file, or empty when it does not exist. */
-    Optional<JsonNode> json(Path file) throws ResolveException {
+    public Optional<JsonNode> json(Path file) throws ResolveException {
         Optional<String> text = text(file);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -82,14 +82,14 @@ public final class UserConfig {
     }
 
     /** A text field of a JSON object, when present and not blank. */
-    static Optional<String> field(JsonNode object, String name) {
+    public static Optional<String> field(JsonNode object, String name) {
         JsonNode value = object.get(name);
         return value == null || !value.isValueNode() || value.asText().isBlank() ? Optional.empty()
                 : Optional.of(value.asText().strip());
     }
 
     /** Whether users other than the owner may read the file (false where permissions are not POSIX). */
-    static boolean readableByOthers(Path file) {
+    public static boolean readableByOthers(Path file) {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             return permissions.contains(PosixFilePermission.GROUP_READ)

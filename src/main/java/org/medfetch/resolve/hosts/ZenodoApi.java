@@ -14,11 +14,41 @@ final class ZenodoApi {
     private ZenodoApi() {
     }
 
-    record Record(String doi, Metadata metadata, List<File> files, Links links) {
+    record Record(String doi, Metadata metadata, List<File> files, Links links, Access access) {
+
+        /** "restricted", "embargoed" or "closed" when the files are not open to everyone, else null. */
+        String closedFiles() {
+            String right = metadata == null ? null : metadata.accessRight();
+            if (right != null && !right.equals("open")) {
+                return right;
+            }
+            if (access != null && access.files() != null && !access.files().equals("public")) {
+                return access.embargo() != null && Boolean.TRUE.equals(access.embargo().active()) ? "embargoed"
+                        : access.files();
+            }
+            return null;
+        }
+
+        /** When an embargo ends, if the record says. */
+        String embargoUntil() {
+            if (metadata != null && metadata.embargoDate() != null) {
+                return metadata.embargoDate();
+            }
+            return access == null || access.embargo() == null ? null : access.embargo().until();
+        }
     }
 
+    /** Zenodo's legacy serializer: access_right open | embargoed | restricted | closed, with embargo_date. */
     record Metadata(String title, String doi, License license, @JsonProperty("access_right") String accessRight,
-                    List<Creator> creators, @JsonProperty("publication_date") String publicationDate) {
+                    @JsonProperty("embargo_date") String embargoDate,
+                    List<Creator> creators, @JsonProperty("publication_date") String publicationDate, String version) {
+    }
+
+    /** InvenioRDM's access block: record and files public | restricted, and an embargo. */
+    record Access(String record, String files, Embargo embargo) {
+    }
+
+    record Embargo(Boolean active, String until, String reason) {
     }
 
     /** Zenodo gives {@code {"id": "cc-by-4.0"}}; older records also a title. */

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.resolve.Host;
 import org.medfetch.resolve.Authorizer;
 import org.medfetch.resolve.Checksum;
 import org.medfetch.resolve.Classification;
@@ -31,35 +31,29 @@ import org.medfetch.resolve.Source;
  */
 public final class ZenodoResolver implements Resolver, AuthorizesDownloads {
 
-    public static final String NAME = "zenodo";
-    public static final URI DEFAULT_BASE = URI.create("https://zenodo.org");
     static final String TOKEN_VARIABLE = "ZENODO_TOKEN";
+    public static final Host HOST = Host.named("zenodo", "api: records with MD5; restricted or embargoed records "
+            + "as manual steps").api("https://zenodo.org").domains("zenodo.org", "doi.org/10.5281/zenodo.*")
+            .examples("https://zenodo.org/records/7105232", "https://doi.org/10.5281/zenodo.1214456")
+            .credentials(List.of(TOKEN_VARIABLE + " (optional: restricted records, higher rate limit)"))
+            .ids(id -> "https://zenodo.org/records/" + id);
+    public static final String NAME = HOST.name();
     private static final Pattern DOI = Pattern.compile("/?10\\.5281/zenodo\\.(\\d+)");
 
     private final HostClient api;
     private final HttpUrl base;
     private final Secret token;
 
-    public ZenodoResolver(OkHttpClient http, URI base, UserConfig user) {
-        this.api = new HostClient(http, "Zenodo", "The record may be restricted: request access on its page, then "
+    public ZenodoResolver(HostContext context) {
+        this.api = context.client("Zenodo", "The record may be restricted: request access on its page, then "
                 + "export " + TOKEN_VARIABLE + " (a personal access token from Zenodo → Applications).");
-        this.base = HttpUrl.get(base.toString());
-        this.token = user.variable(TOKEN_VARIABLE).map(v -> new Secret(v, TOKEN_VARIABLE)).orElse(null);
+        this.base = context.api(HOST);
+        this.token = context.user().variable(TOKEN_VARIABLE).map(v -> new Secret(v, TOKEN_VARIABLE)).orElse(null);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public URI defaultBase() {
-        return DEFAULT_BASE;
-    }
-
-    @Override
-    public List<String> credentialSources() {
-        return List.of(TOKEN_VARIABLE + " (optional: restricted records, higher rate limit)");
+    public Host host() {
+        return HOST;
     }
 
     @Override
@@ -87,25 +81,33 @@ public final class ZenodoResolver implements Resolver, AuthorizesDownloads {
         HttpUrl recordUrl = base.newBuilder().addPathSegments("api/records").addPathSegment(id).build();
         HostAnswer answer = api.send(api.request(recordUrl, headers()).build());
         if (answer.code() == 401 || answer.code() == 403) {
-            return new Resolution.Manual(restricted(entry, id));
+            return new Resolution.Manual(restricted(entry, id, "restricted", null));
         }
         ZenodoApi.Record record = api.read(answer, ZenodoApi.Record.class);
+        // Restricted, embargoed or closed files need a person (access granted, or the embargo over):
+        // manual steps, exit 5, whether the API lists them or refuses them (401/403).
+        String closed = record.closedFiles();
+        if (closed != null && token == null) {
+            return new Resolution.Manual(restricted(entry, id, closed, record.embargoUntil()));
+        }
         List<ZenodoApi.File> files = record.files();
         if (files == null || files.isEmpty()) {
             HttpUrl filesUrl = recordUrl.newBuilder().addPathSegment("files").build();
-            ZenodoApi.Entries listed = api.get(filesUrl, headers(), ZenodoApi.Entries.class);
-            files = listed.entries();
+            HostAnswer listed = api.send(api.request(filesUrl, headers()).build());
+            if (closed != null && (listed.code() == 401 || listed.code() == 403)) {
+                return new Resolution.Manual(restricted(entry, id, closed, record.embargoUntil()));
+            }
+            files = api.read(listed, ZenodoApi.Entries.class).entries();
         }
-        String access = record.metadata() == null ? null : record.metadata().accessRight();
         if (files == null || files.isEmpty()) {
-            if (access != null && !access.equals("open")) {
-                return new Resolution.Manual(restricted(entry, id));
+            if (closed != null) {
+                return new Resolution.Manual(restricted(entry, id, closed, record.embargoUntil()));
             }
             throw api.unexpected("record " + id + " lists no files");
         }
         List<Source> sources = new ArrayList<>();
         for (ZenodoApi.File file : files) {
-            sources.add(source(id, file, access));
+            sources.add(source(id, file, closed));
         }
         return new Resolution.Fetch(sources, null, info(id, record), Map.of());
     }
@@ -119,7 +121,7 @@ public final class ZenodoResolver implements Resolver, AuthorizesDownloads {
         return new Authorizer.Authorized(stableUrl, headers());
     }
 
-    private Source source(String id, ZenodoApi.File file, String access) throws ResolveException {
+    private Source source(String id, ZenodoApi.File file, String closed) throws ResolveException {
         String name = RemotePath.of(file.name(), api);
         ZenodoApi.FileLinks links = file.links();
         String link = links == null ? null : first(links.self(), links.content(), links.download());
@@ -127,7 +129,7 @@ public final class ZenodoResolver implements Resolver, AuthorizesDownloads {
                 .addPathSegment("files").addPathSegment(name).build().uri();
         List<Checksum> checksums = file.checksum() == null ? List.of() : checksum(file.checksum());
         // Open records need no credentials to download; a restricted one the token was granted does.
-        String auth = token != null && access != null && !access.equals("open") ? NAME : null;
+        String auth = token != null && closed != null ? NAME : null;
         return new Source.HttpSource(url, name, file.bytes(), checksums, auth);
     }
 
@@ -146,7 +148,9 @@ public final class ZenodoResolver implements Resolver, AuthorizesDownloads {
         String license = m == null || m.license() == null ? null : first(m.license().id(), m.license().title());
         String page = record.links() != null && record.links().html() != null ? record.links().html()
                 : base.newBuilder().addPathSegment("records").addPathSegment(id).build().toString();
-        return new DatasetInfo(title, doi, license, citation(m, doi), page);
+        return new DatasetInfo(title, doi, license, citation(m, doi), page, m == null || m.creators() == null ? List.of()
+                : m.creators().stream().map(ZenodoApi.Creator::name).toList(),
+                m == null ? null : DatasetInfo.yearOf(m.publicationDate()), m == null ? null : m.version(), "Zenodo");
     }
 
     /** "Creators (year). Title. Zenodo. https://doi.org/DOI", from the record's own metadata. */
@@ -160,9 +164,17 @@ public final class ZenodoResolver implements Resolver, AuthorizesDownloads {
         return creators + year + ". " + m.title() + ". Zenodo." + (doi != null ? " https://doi.org/" + doi : "");
     }
 
-    private Instructions restricted(CatalogEntry entry, String id) {
+    private Instructions restricted(CatalogEntry entry, String id, String why, String until) {
         String page = base.newBuilder().addPathSegment("records").addPathSegment(id).build().toString();
-        return new Instructions("Zenodo record " + id + " is restricted: its owner must grant you access.", List.of(
+        if (why.equals("embargoed")) {
+            return new Instructions("Zenodo record " + id + " is under embargo" + (until != null ? " until " + until : "")
+                    + ": its files open to everyone then.", List.of(
+                    "After " + (until != null ? until : "the embargo ends (see " + page + ")") + ", run: medfetch add "
+                            + entry.id(),
+                    "Before that, only the owner can share them: request access on " + page + ", then export "
+                            + TOKEN_VARIABLE + "=<token> and run: medfetch add " + entry.id()));
+        }
+        return new Instructions("Zenodo record " + id + " is " + why + ": its owner must grant you access.", List.of(
                 "Open " + page + " while logged in to Zenodo and request access",
                 "Once granted, create a personal access token (Zenodo → Applications → Personal access tokens), "
                         + "export " + TOKEN_VARIABLE + "=<token> and run: medfetch add " + entry.id(),

@@ -6,38 +6,78 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Facts about single datasets (forms, agreements, passwords by e-mail) added to their instructions. */
+/**
+ * Facts about single datasets: notes (forms, agreements, passwords by e-mail) added to their
+ * instructions, and the reference paper a dataset's users are asked to cite.
+ */
 public final class DatasetNotes {
 
     /** @param source where the fact was read */
     public record Note(String dataset, String text, String source) {
     }
 
-    private final List<Note> notes;
-
-    private DatasetNotes(List<Note> notes) {
-        this.notes = List.copyOf(notes);
-    }
-
-    public static DatasetNotes bundled() {
-        try (InputStream in = DatasetNotes.class.getResourceAsStream("/org/medfetch/mirrors/notes.tsv")) {
-            List<Note> notes = new ArrayList<>();
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r?\n");
-            for (int i = 0; i < lines.length; i++) {
-                String[] c = lines[i].split("\t");
-                if (lines[i].startsWith("#") || lines[i].startsWith("catalog_dataset\t") || c.length < 3) {
-                    continue;
-                }
-                notes.add(new Note(c[0], c[1], c[2]));
-            }
-            return new DatasetNotes(notes);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("the bundled dataset notes cannot be read", e);
+    /**
+     * A dataset's reference paper.
+     *
+     * @param authors "Family, Given", in order; a last "others" stands for the authors not listed
+     * @param issue   or null; @param volume or null
+     * @param source  where the reference was read
+     */
+    public record Paper(String dataset, List<String> authors, String title, String journal, String year, String volume,
+                        String issue, String pages, String doi, String source) {
+        public Paper {
+            authors = List.copyOf(authors);
         }
     }
 
+    private final List<Note> notes;
+    private final List<Paper> papers;
+
+    private DatasetNotes(List<Note> notes, List<Paper> papers) {
+        this.notes = List.copyOf(notes);
+        this.papers = List.copyOf(papers);
+    }
+
+    public static DatasetNotes bundled() {
+        List<Note> notes = new ArrayList<>();
+        for (String[] c : rows("notes.tsv", 3)) {
+            notes.add(new Note(c[0], c[1], c[2]));
+        }
+        List<Paper> papers = new ArrayList<>();
+        for (String[] c : rows("papers.tsv", 10)) {
+            papers.add(new Paper(c[0], List.of(c[1].split(";\\s*")), c[2], c[3], c[4], blank(c[5]), blank(c[6]),
+                    blank(c[7]), c[8], c[9]));
+        }
+        return new DatasetNotes(notes, papers);
+    }
+
+    /** The data rows of a bundled TSV file: no comments, no header, at least {@code columns} cells. */
+    private static List<String[]> rows(String file, int columns) {
+        try (InputStream in = DatasetNotes.class.getResourceAsStream("/org/medfetch/mirrors/" + file)) {
+            List<String[]> rows = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\r?\\n")) {
+                String[] c = line.split("\\t", -1);
+                if (!line.startsWith("#") && !line.startsWith("catalog_dataset\t") && c.length >= columns) {
+                    rows.add(c);
+                }
+            }
+            return rows;
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("the bundled dataset notes (" + file + ") cannot be read", e);
+        }
+    }
+
+    private static String blank(String cell) {
+        return cell.isBlank() ? null : cell;
+    }
+
     public static DatasetNotes none() {
-        return new DatasetNotes(List.of());
+        return new DatasetNotes(List.of(), List.of());
+    }
+
+    /** The reference paper of a catalog dataset (by its exact name), if the registry knows it. */
+    public java.util.Optional<Paper> paper(String name) {
+        return papers.stream().filter(p -> p.dataset().equals(name)).findFirst();
     }
 
     public List<Note> forDataset(String name) {

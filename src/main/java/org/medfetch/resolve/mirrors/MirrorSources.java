@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.medfetch.catalog.CatalogEntry;
@@ -84,7 +85,7 @@ public final class MirrorSources {
                     files.merge(s.url().toString(), s, MirrorSources::mergeChecksums);
                 }
             } else {
-                Resolution r = resolveLink(entry, apiLink(m));
+                Resolution r = resolveLink(entry, apiLink(m, resolvers));
                 if (!(r instanceof Resolution.Fetch fetch)) {
                     return r;
                 }
@@ -113,13 +114,22 @@ public final class MirrorSources {
     }
 
     private LinkClass linkClass(Mirror m) {
-        return switch (m.kind()) {
-            case "torrent" -> LinkClass.TORRENT;
-            case "zenodo", "figshare", "dataverse", "tcia", "kaggle" -> isFileUrl(m) ? LinkClass.HTTP : LinkClass.API;
-            default -> isFileUrl(m) || isPlainHttp(m) ? LinkClass.HTTP : Resolvers.parse(m.urlOrId())
-                    .map(u -> resolvers.classify(new CatalogEntry("m", m.label(), null, null, null, null, null,
-                            u.toString(), 0)).linkClass()).orElse(LinkClass.HTTP);
-        };
+        if (m.kind().equals("torrent")) {
+            return LinkClass.TORRENT;
+        }
+        if (isFileUrl(m) || isPlainHttp(m)) {
+            return LinkClass.HTTP;
+        }
+        if (byId(m).isPresent()) {
+            return LinkClass.API;
+        }
+        return Resolvers.parse(m.urlOrId()).map(u -> resolvers.classify(new CatalogEntry("m", m.label(), null, null,
+                null, null, null, u.toString(), 0)).linkClass()).orElse(LinkClass.HTTP);
+    }
+
+    /** The host a row of this kind names by id (the registry's hosts that take ids), if any. */
+    private Optional<UnaryOperator<String>> byId(Mirror m) {
+        return resolvers.byName(m.kind()).map(r -> r.host().idLink());
     }
 
     private Resolution resolveLink(CatalogEntry entry, String link) throws ResolveException {
@@ -131,22 +141,20 @@ public final class MirrorSources {
         return owner.resolve(mirrorEntry, uri);
     }
 
-    /** The URL a row of an API kind stands for, so the host's resolver can expand it. */
-    static String apiLink(Mirror m) {
+    /**
+     * The URL a row stands for, so the host's resolver can expand it: a row whose kind names a host that
+     * takes ids (a Zenodo record, OWNER/NAME on Kaggle) becomes that host's link; a URL stays itself.
+     */
+    static String apiLink(Mirror m, Resolvers resolvers) {
         String id = m.urlOrId();
-        return switch (m.kind()) {
-            case "zenodo" -> "https://zenodo.org/records/" + id;
-            case "figshare" -> "https://figshare.com/articles/dataset/mirror/" + id;
-            case "dataverse" -> "https://dataverse.harvard.edu/dataset.xhtml?persistentId=" + id;
-            case "tcia" -> "https://wiki.cancerimagingarchive.net/display/Public/" + id.replaceFirst("^Collection=", "");
-            case "kaggle" -> id.startsWith("competition:") ? "https://www.kaggle.com/competitions/" + id.substring(12)
-                    : "https://www.kaggle.com/datasets/" + id;
-            default -> id;
-        };
+        if (id.contains("://")) {
+            return id;
+        }
+        return resolvers.byName(m.kind()).map(r -> r.host().idLink()).map(link -> link.apply(id)).orElse(id);
     }
 
-    private static String displayLink(Mirror m) {
-        return m.kind().equals("torrent") ? m.filename() : apiLink(m);
+    private String displayLink(Mirror m) {
+        return m.kind().equals("torrent") ? m.filename() : apiLink(m, resolvers);
     }
 
     /**
@@ -157,8 +165,9 @@ public final class MirrorSources {
         if (!m.kind().equals("http")) {
             return false;
         }
+        // Hosts that own no site and take no ids (a data file by its extension, any other page) are not asked.
         return Resolvers.parse(m.urlOrId()).flatMap(resolvers::owner)
-                .map(r -> r.name().equals("web-page") || r.name().equals("direct")).orElse(true);
+                .map(r -> r.host().domains().isEmpty() && r.host().idLink() == null).orElse(true);
     }
 
     /** A row that is one file (or a brace range of files) at a plain URL. */

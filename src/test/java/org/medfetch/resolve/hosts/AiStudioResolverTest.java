@@ -1,5 +1,7 @@
 package org.medfetch.resolve.hosts;
 
+import org.medfetch.resolve.Classification;
+import org.medfetch.resolve.LinkClass;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -24,27 +26,27 @@ class AiStudioResolverTest extends ResolverContract {
     static final String CHEXPERT = "https://aistudio.baidu.com/datasetdetail/35660";
 
     @Override
-    FakeHost fake() {
+    protected FakeHost fake() {
         return new AiStudioFake(TOKEN);
     }
 
     @Override
-    Map<String, String> env() {
+    protected Map<String, String> env() {
         return Map.of("AISTUDIO_ACCESS_TOKEN", TOKEN);
     }
 
     @Override
-    Resolver resolver(URI base, UserConfig user) {
-        return new AiStudioResolver(http, base, new AiStudioToken(user));
+    protected Resolver resolver(HostContext context) {
+        return new AiStudioResolver(context);
     }
 
     @Override
-    List<String> ownLinks() {
+    protected List<String> ownLinks() {
         return List.of(CHEXPERT);
     }
 
     @Override
-    String resolvableLink() {
+    protected String resolvableLink() {
         return CHEXPERT;
     }
 
@@ -77,8 +79,7 @@ class AiStudioResolverTest extends ResolverContract {
 
     @Test
     void withoutATokenTheManualStepsStand() throws ResolveException {
-        Resolver none = new AiStudioResolver(http, URI.create(fake.base().toString()),
-                new AiStudioToken(new UserConfig(Map.of(), home, warnings::add)));
+        Resolver none = resolver(context(Map.of()));
         Resolution.Manual manual = assertInstanceOf(Resolution.Manual.class, none.resolve(entry(CHEXPERT),
                 URI.create(CHEXPERT)));
         assertTrue(manual.instructions().render().contains("AISTUDIO_ACCESS_TOKEN"));
@@ -87,12 +88,22 @@ class AiStudioResolverTest extends ResolverContract {
 
     @Test
     void anErrorCodeIsFatalAndSaysWhereTheTokenIsRead() {
-        Resolver wrong = new AiStudioResolver(http, URI.create(fake.base().toString()),
-                new AiStudioToken(new UserConfig(Map.of("AISTUDIO_ACCESS_TOKEN", "stale"), home, warnings::add)));
+        Resolver wrong = resolver(context(Map.of("AISTUDIO_ACCESS_TOKEN", "stale")));
         ResolveException e = assertThrows(ResolveException.class, () -> wrong.resolve(entry(CHEXPERT),
                 URI.create(CHEXPERT)));
         assertFalse(e.retryable());
         assertTrue(e.getMessage().contains("errorCode 100001") && e.getMessage().contains("need login"), e.getMessage());
         assertTrue(e.getMessage().contains("~/.cache/aistudio/.auth/token"), e.getMessage());
+    }
+
+    @Test
+    void competitionPagesAreCompleteLinksWithManualSteps() throws ResolveException {
+        String link = "https://aistudio.baidu.com/competition/detail/1102/0/introduction";
+        Classification offline = resolver.classify(entry(link), URI.create(link));
+        assertEquals(LinkClass.MANUAL, offline.linkClass());
+        assertTrue(offline.issues().isEmpty(), "not a truncated link: " + offline.issues());
+        Resolution.Manual manual = assertInstanceOf(Resolution.Manual.class, resolve(link));
+        assertTrue(manual.instructions().render().contains("报名"), manual.instructions().render());
+        assertTrue(fake.requests.isEmpty());
     }
 }

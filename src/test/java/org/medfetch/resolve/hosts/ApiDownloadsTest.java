@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medfetch.cli.CliRun;
+import org.medfetch.resolve.hosts.kaggle.KaggleFake;
 
 /**
  * End to end through the real wiring: medfetch get of a Zenodo record, a Kaggle dataset with

@@ -19,6 +19,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medfetch.resolve.ResolveException;
+import org.medfetch.resolve.hosts.kaggle.KaggleCredentials;
+import org.medfetch.resolve.hosts.openxlab.OpenXLabKeys;
 
 /** Where and in which order credentials are looked for, as the official tools look for them. */
 class CredentialsTest {

@@ -30,6 +30,9 @@ final class DataverseFake extends FakeHost {
                 default -> null;
             };
         }
+        if (url.encodedPath().equals("/api/files/:persistentId") && pid.endsWith("/DBW86T/ZIP1")) {
+            return json("dataverse/file-ZIP1.json");
+        }
         return null;
     }
 }

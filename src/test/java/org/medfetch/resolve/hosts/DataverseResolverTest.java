@@ -1,6 +1,7 @@
 package org.medfetch.resolve.hosts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,22 +18,22 @@ class DataverseResolverTest extends ResolverContract {
     static final String HAM = "https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/DBW86T";
 
     @Override
-    FakeHost fake() {
+    protected FakeHost fake() {
         return new DataverseFake();
     }
 
     @Override
-    Resolver resolver(URI base, UserConfig user) {
-        return new DataverseResolver(http, base);
+    protected Resolver resolver(HostContext context) {
+        return new DataverseResolver(context);
     }
 
     @Override
-    List<String> ownLinks() {
+    protected List<String> ownLinks() {
         return List.of(HAM);
     }
 
     @Override
-    String resolvableLink() {
+    protected String resolvableLink() {
         return HAM;
     }
 
@@ -48,7 +49,7 @@ class DataverseResolverTest extends ResolverContract {
         assertEquals("metadata/HAM10000_metadata.csv", table.path(), "the original upload, in its folder");
         assertEquals(fake.base() + "api/access/datafile/4338392?format=original", table.url().toString());
         assertEquals(563277L, table.size());
-        assertEquals("sha1:8c2b8a6e8f2b3c1d4e5f60718293a4b5c6d7e8f9", table.checksums().get(0).toString());
+        assertEquals(List.of(), table.checksums(), "the published checksum is the .tab derivative's, not the original's");
         assertEquals("The HAM10000 dataset, a large collection of multi-source dermatoscopic images of common "
                 + "pigmented skin lesions", fetch.info().title());
         assertEquals("10.7910/DVN/DBW86T", fetch.info().doi());
@@ -57,12 +58,26 @@ class DataverseResolverTest extends ResolverContract {
     }
 
     @Test
-    void restrictedFilesNeedAPersonAtTheDatasetPage() throws ResolveException {
+    void publicFilesAreQueuedAndOnlyTheRestrictedOnesNeedAPerson() throws ResolveException {
         String link = "https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/RESTR";
-        Resolution.Manual manual = assertInstanceOf(Resolution.Manual.class, resolve(link));
-        String text = manual.instructions().render();
-        assertTrue(text.contains("Open " + link), text);
-        assertTrue(text.contains("patients.csv"), text);
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve(link));
+        assertEquals(List.of("open.csv"), fetch.sources().stream().map(Source::path).toList());
+        assertEquals(List.of("patients.csv"), fetch.needsPerson());
+        String text = fetch.notes().render();
+        assertTrue(text.contains("Open " + link) && text.contains("patients.csv"), text);
+    }
+
+    @Test
+    void anyInstallationByLinkShapeAndOneFilesPage() throws ResolveException {
+        String citation = "https://data.goettingen-research-online.de/citation?persistentId=doi:10.25625/DBW86T";
+        assertTrue(resolver.accepts(URI.create(citation)));
+        assertEquals(2, assertInstanceOf(Resolution.Fetch.class, resolve(citation)).sources().size());
+        String file = "https://borealisdata.ca/file.xhtml?persistentId=doi:10.5683/SP3/DBW86T/ZIP1";
+        Resolution.Fetch one = assertInstanceOf(Resolution.Fetch.class, resolve(file));
+        assertEquals(List.of("HAM10000_images_part_1.zip"), one.sources().stream().map(Source::path).toList());
+        assertEquals(1, fake.to("/api/files/:persistentId").size());
+        assertFalse(resolver.accepts(URI.create("https://dataverse.harvard.edu/dataverse/harvard")),
+                "a collection page is a page");
     }
 
     @Test

@@ -16,27 +16,27 @@ class DownloadPageResolverTest extends ResolverContract {
     static final String KVASIR = "https://datasets.simula.no/kvasir/";
 
     @Override
-    FakeHost fake() {
+    protected FakeHost fake() {
         return new DownloadPageFake();
     }
 
     @Override
-    Resolver resolver(URI base, UserConfig user) {
-        return new DownloadPageResolver(http, base);
+    protected Resolver resolver(HostContext context) {
+        return new DownloadPageResolver(context);
     }
 
     @Override
-    List<String> ownLinks() {
+    protected List<String> ownLinks() {
         return List.of(KVASIR, "https://challenge.isic-archive.com/data/#2019", "https://projects.ics.forth.gr/cvrl/fire/");
     }
 
     @Override
-    String resolvableLink() {
+    protected String resolvableLink() {
         return KVASIR;
     }
 
     @Override
-    boolean readsJson() {
+    protected boolean readsJson() {
         return false;
     }
 

@@ -16,9 +16,9 @@ import okhttp3.HttpUrl;
  * src/test/resources/api/HOST/), records every request, and can be told to answer everything one way
  * (a 404, a 429, a body that is not JSON) for the contract tests.
  */
-abstract class FakeHost extends Dispatcher {
+public abstract class FakeHost extends Dispatcher {
 
-    final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    public final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private volatile MockResponse everything;
     private volatile HttpUrl base;
 
@@ -35,26 +35,26 @@ abstract class FakeHost extends Dispatcher {
     /** The answer to one request, or null for a 404. */
     protected abstract MockResponse route(RecordedRequest request, HttpUrl url);
 
-    void answerEverything(MockResponse response) {
+    public void answerEverything(MockResponse response) {
         everything = response;
     }
 
     /** The server's root URL, written into JSON resources in place of {{base}}. */
-    void base(HttpUrl url) {
+    public void base(HttpUrl url) {
         base = url;
     }
 
-    HttpUrl base() {
+    public HttpUrl base() {
         return base;
     }
 
     /** A JSON resource of this host, with {{base}} replaced by the server's root URL (without the slash). */
-    MockResponse json(String resource) {
+    public MockResponse json(String resource) {
         return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(text(resource))
                 .build();
     }
 
-    String text(String resource) {
+    public String text(String resource) {
         try (InputStream in = FakeHost.class.getResourceAsStream("/api/" + resource)) {
             if (in == null) {
                 throw new IllegalStateException("no test resource /api/" + resource);
@@ -66,17 +66,17 @@ abstract class FakeHost extends Dispatcher {
         }
     }
 
-    static MockResponse status(int code, String body) {
+    public static MockResponse status(int code, String body) {
         return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
     }
 
-    static MockResponse html(String body) {
+    public static MockResponse html(String body) {
         return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html; charset=utf-8").body(body)
                 .build();
     }
 
     /** The requests whose path is {@code path}. */
-    List<RecordedRequest> to(String path) {
+    public List<RecordedRequest> to(String path) {
         return requests.stream().filter(r -> r.getUrl().encodedPath().equals(path)).toList();
     }
 }

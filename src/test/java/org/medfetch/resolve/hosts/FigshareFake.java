@@ -7,8 +7,9 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
 /**
- * Figshare's v2 API: BCN20000 (with a link-only file), an article of only links, and one with 1,001
- * files to page through (pages of page_size, as the API serves them).
+ * Figshare's v2 API: the recorded answers for article 14763051 (its details, version 1, its files, and
+ * a collection listing it; see the README beside the fixtures), BCN20000 (with a link-only file), an
+ * article of only links, and one with 1,001 files to page through.
  */
 final class FigshareFake extends FakeHost {
 
@@ -21,6 +22,9 @@ final class FigshareFake extends FakeHost {
             case "/articles/24140028/files" -> json("figshare/files-24140028.json");
             case "/articles/4444/files" -> json("figshare/files-4444.json");
             case "/articles/9999/files" -> page(url);
+            case "/articles/14763051", "/articles/14763051/versions/1" -> json("figshare/recorded-article-14763051.json");
+            case "/articles/14763051/files" -> json("figshare/recorded-article-14763051-files.json");
+            case "/collections/5555555/articles" -> json("figshare/recorded-articles-search-14763051.json");
             default -> null;
         };
     }

@@ -1,12 +1,14 @@
 package org.medfetch.resolve.hosts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.medfetch.resolve.LinkClass;
 import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.ResolveException;
 import org.medfetch.resolve.Resolver;
@@ -17,22 +19,22 @@ class FigshareResolverTest extends ResolverContract {
     static final String BCN = "https://figshare.com/articles/dataset/BCN20000/24140028";
 
     @Override
-    FakeHost fake() {
+    protected FakeHost fake() {
         return new FigshareFake();
     }
 
     @Override
-    Resolver resolver(URI base, UserConfig user) {
-        return new FigshareResolver(http, base);
+    protected Resolver resolver(HostContext context) {
+        return new FigshareResolver(context);
     }
 
     @Override
-    List<String> ownLinks() {
+    protected List<String> ownLinks() {
         return List.of(BCN);
     }
 
     @Override
-    String resolvableLink() {
+    protected String resolvableLink() {
         return BCN;
     }
 
@@ -75,5 +77,45 @@ class FigshareResolverTest extends ResolverContract {
         assertEquals(FigshareFake.BIG, fetch.sources().size());
         assertEquals("slide_1000.svs", fetch.sources().get(FigshareFake.BIG - 1).path());
         assertEquals(2, fake.to("/articles/9999/files").size());
+    }
+
+    @Test
+    void doiWithAVersionResolvesThatVersionsFiles() throws ResolveException {
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class,
+                resolve("https://doi.org/10.6084/m9.figshare.14763051.v1"));
+        assertEquals(List.of("tiny-data.txt", "store.zip"), fetch.sources().stream().map(Source::path).toList());
+        assertEquals("md5:70e2afd3fd7e336ae478b1e740a5f08e",
+                ((Source.HttpSource) fetch.sources().get(0)).checksums().get(0).toString());
+        assertEquals(1, fake.to("/articles/14763051/versions/1").size(), "the version the DOI names");
+        assertEquals("10.6084/m9.figshare.14763051.v1", fetch.info().doi());
+    }
+
+    @Test
+    void doiWithoutAVersionAndPortalLinksUseTheSameApi() throws ResolveException {
+        for (String link : List.of("https://doi.org/10.6084/m9.figshare.14763051",
+                "https://figshare.manchester.ac.uk/articles/dataset/Test_data/14763051",
+                "https://rdr.ucl.ac.uk.figshare.com/articles/dataset/Test_data/14763051")) {
+            assertTrue(resolver.accepts(URI.create(link)), link);
+            Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve(link));
+            assertEquals(2, fetch.sources().size(), link);
+        }
+        assertFalse(resolver.accepts(URI.create("https://doi.org/10.5061/dryad.abc123")));
+    }
+
+    @Test
+    void collectionListsEveryArticlesFilesInAFolderEach() throws ResolveException {
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class,
+                resolve("https://figshare.com/collections/Pooch_test_data/5555555"));
+        assertEquals(List.of("14763051/tiny-data.txt", "14763051/store.zip"),
+                fetch.sources().stream().map(Source::path).toList());
+    }
+
+    @Test
+    void privateLinkIsManualOffline() throws ResolveException {
+        String link = "https://figshare.com/s/865e694ad06d5857db4b";
+        assertEquals(LinkClass.MANUAL, resolver.classify(entry(link), URI.create(link)).linkClass());
+        Resolution.Manual manual = assertInstanceOf(Resolution.Manual.class, resolve(link));
+        assertTrue(manual.instructions().render().contains("Open " + link), manual.instructions().render());
+        assertTrue(fake.requests.isEmpty());
     }
 }

@@ -16,6 +16,8 @@ final class GitHubFake extends FakeHost {
             case "/repos/anjany/verse" -> json("github/repo-verse.json");
             case "/repos/anjany/verse/releases" -> new MockResponse.Builder().code(200)
                     .setHeader("Content-Type", "application/json").body("[]").build();
+            case "/repos/anjany/verse/contents/docs" -> json("github/contents-verse-docs.json");
+            case "/repos/anjany/verse/contents/docs/sub" -> json("github/contents-verse-docs-sub.json");
             case "/repos/stardist/stardist" -> json("github/repo-stardist.json");
             case "/repos/stardist/stardist/releases" -> json("github/releases-stardist.json");
             case "/repos/busy/repo" -> new MockResponse.Builder().code(403).setHeader("x-ratelimit-limit", "60")

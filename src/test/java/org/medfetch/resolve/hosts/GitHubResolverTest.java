@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.medfetch.resolve.LinkClass;
 import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.ResolveException;
 import org.medfetch.resolve.Resolver;
@@ -19,22 +20,22 @@ class GitHubResolverTest extends ResolverContract {
     static final String VERSE = "https://github.com/anjany/verse";
 
     @Override
-    FakeHost fake() {
+    protected FakeHost fake() {
         return new GitHubFake();
     }
 
     @Override
-    Resolver resolver(URI base, UserConfig user) {
-        return new GitHubResolver(http, base, user);
+    protected Resolver resolver(HostContext context) {
+        return new GitHubResolver(context);
     }
 
     @Override
-    List<String> ownLinks() {
+    protected List<String> ownLinks() {
         return List.of(VERSE);
     }
 
     @Override
-    String resolvableLink() {
+    protected String resolvableLink() {
         return VERSE + "?tab=readme-ov-file";
     }
 
@@ -63,8 +64,8 @@ class GitHubResolverTest extends ResolverContract {
 
     @Test
     void treeLinkTakesThatBranchWithoutLookingAtReleases() throws ResolveException {
-        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve(VERSE + "/tree/feature/v2"));
-        assertEquals("verse-feature-v2.zip", fetch.sources().get(0).path());
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve(VERSE + "/tree/v2"));
+        assertEquals("verse-v2.zip", fetch.sources().get(0).path());
         assertTrue(fake.to("/repos/anjany/verse/releases").isEmpty());
     }
 
@@ -86,9 +87,32 @@ class GitHubResolverTest extends ResolverContract {
 
     @Test
     void tokenIsSentWhenSet() throws ResolveException {
-        new GitHubResolver(http, URI.create(fake.base().toString()),
-                new UserConfig(Map.of("GITHUB_TOKEN", "ghp_example"), home, warnings::add))
+        resolver(context(Map.of("GITHUB_TOKEN", "ghp_example")))
                 .resolve(entry(VERSE), URI.create(VERSE));
         assertEquals("Bearer ghp_example", fake.to("/repos/anjany/verse").get(0).getHeaders().get("Authorization"));
+    }
+
+    @Test
+    void blobOfADataFileIsThatOneRawFileAndOfADocumentAPage() throws ResolveException {
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class,
+                resolve(VERSE + "/blob/main/data/labels.csv"));
+        assertEquals(List.of("labels.csv"), fetch.sources().stream().map(Source::path).toList());
+        assertEquals("https://github.com/anjany/verse/raw/main/data/labels.csv",
+                ((Source.HttpSource) fetch.sources().get(0)).url().toString());
+        String readme = VERSE + "/blob/main/README.md";
+        assertEquals(LinkClass.MANUAL, resolver.classify(entry(readme), URI.create(readme)).linkClass());
+        Resolution.Manual manual = assertInstanceOf(Resolution.Manual.class, resolve(readme));
+        assertTrue(manual.instructions().summary().contains("documentation page"), manual.instructions().summary());
+        assertTrue(fake.requests.isEmpty(), "neither asks for the whole repository");
+    }
+
+    @Test
+    void treeOfAFolderIsThatFolderOnly() throws ResolveException {
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve(VERSE + "/tree/main/docs"));
+        assertEquals(List.of("labels.csv", "sub/mask.nii.gz"), fetch.sources().stream().map(Source::path).toList());
+        assertEquals("https://raw.githubusercontent.com/anjany/verse/main/docs/sub/mask.nii.gz",
+                ((Source.HttpSource) fetch.sources().get(1)).url().toString());
+        assertEquals("main", fake.to("/repos/anjany/verse/contents/docs").get(0).getUrl().queryParameter("ref"));
+        assertTrue(fake.to("/repos/anjany/verse").isEmpty() && fake.to("/repos/anjany/verse/releases").isEmpty());
     }
 }

@@ -17,28 +17,23 @@ class GiteeResolverTest extends ResolverContract {
     static final String GASHIS = "https://gitee.com/neuhwm/GasHisSDB";
 
     @Override
-    FakeHost fake() {
+    protected FakeHost fake() {
         return new GiteeFake();
     }
 
     @Override
-    Resolver resolver(URI base, UserConfig user) {
-        return new GiteeResolver(http, base);
+    protected Resolver resolver(HostContext context) {
+        return new GiteeResolver(context);
     }
 
     @Override
-    List<String> ownLinks() {
+    protected List<String> ownLinks() {
         return List.of(GASHIS);
     }
 
     @Override
-    String resolvableLink() {
+    protected String resolvableLink() {
         return GASHIS + "#https://gitee.c";
-    }
-
-    @Override
-    boolean manualOnSurprise() {
-        return true;
     }
 
     @Test

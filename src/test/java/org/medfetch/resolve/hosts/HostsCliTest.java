@@ -24,6 +24,7 @@ import org.medfetch.Main;
 import org.medfetch.cli.CliRun;
 import org.medfetch.resolve.Resolver;
 import org.medfetch.workflow.Settings;
+import org.medfetch.resolve.hosts.kaggle.KaggleFake;
 
 /** The real wiring from Main: `medfetch resolvers`, endpoints from options and variables, credentials. */
 class HostsCliTest {
@@ -160,5 +161,45 @@ class HostsCliTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(1, run.err().lines().filter(l -> l.contains("is readable by other users")).count(), run.err());
         assertTrue(run.err().contains("chmod 600 " + json), run.err());
+    }
+
+    /**
+     * The same outcome, the same exit code: every host that goes online, answered 404 for everything,
+     * makes add exit 4 (issue 11, fix 11: Gitee turned its 404 into manual steps, exit 5).
+     */
+    @Test
+    void notFoundExitsFourOnEveryHostThatAsks() throws IOException {
+        List<String> asked = new ArrayList<>();
+        for (Resolver resolver : Main.resolvers(new Settings(workspace, null, null, false, Map.of(), home)).all()) {
+            if (!resolver.takesEndpoint()) {
+                continue;
+            }
+            EchoingHost notFound = new EchoingHost(404);
+            String url = serve(notFound);
+            String link = resolver.host().examples().get(0);
+            Path fresh = Files.createTempDirectory(workspace, resolver.name());
+            CliRun run = CliRun.run(SecretsNeverShowTest.ENV, home, "--workspace", fresh.toString(), "--endpoint",
+                    resolver.name() + "=" + url, "add", link);
+            if (!notFound.requests.isEmpty()) {
+                asked.add(resolver.name());
+                assertEquals(4, run.exitCode(), () -> resolver.name() + " " + link + ": " + run.out() + run.err());
+            }
+        }
+        assertTrue(asked.containsAll(List.of("gitee", "github", "zenodo", "figshare", "dataverse", "kaggle")),
+                asked::toString);
+    }
+
+    @Test
+    void restrictedDataverseFilesLeaveTheDatasetManualUnlessFilesLeavesThemOut() throws IOException {
+        String url = serve(new DataverseFake());
+        String link = "https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/RESTR";
+        CliRun partly = CliRun.run(Map.of(), home, "--workspace", workspace.resolve("a").toString(), "--endpoint",
+                "dataverse=" + url, "add", link);
+        assertEquals(5, partly.exitCode(), partly.out() + partly.err());
+        assertTrue(partly.out().contains("queued 1 file") && partly.out().contains("manual steps needed for the rest")
+                && partly.out().contains("patients.csv"), partly.out());
+        CliRun publicOnly = CliRun.run(Map.of(), home, "--workspace", workspace.resolve("b").toString(), "--endpoint",
+                "dataverse=" + url, "add", link, "--files", "open.csv");
+        assertEquals(0, publicOnly.exitCode(), publicOnly.out() + publicOnly.err());
     }
 }

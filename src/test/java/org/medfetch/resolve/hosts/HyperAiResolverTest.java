@@ -18,27 +18,27 @@ class HyperAiResolverTest extends ResolverContract {
     static final String QIN = "https://hyper.ai/cn/datasets/5666";
 
     @Override
-    FakeHost fake() {
+    protected FakeHost fake() {
         return new HyperAiFake();
     }
 
     @Override
-    Resolver resolver(URI base, UserConfig user) {
-        return new HyperAiResolver(http, base);
+    protected Resolver resolver(HostContext context) {
+        return new HyperAiResolver(context);
     }
 
     @Override
-    List<String> ownLinks() {
+    protected List<String> ownLinks() {
         return List.of(QIN, "https://orion.hyper.ai/tracker/magnet?torrent=17600");
     }
 
     @Override
-    String resolvableLink() {
+    protected String resolvableLink() {
         return QIN;
     }
 
     @Override
-    boolean readsJson() {
+    protected boolean readsJson() {
         return false;
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medfetch.Hosts;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.ResolveException;
@@ -28,130 +29,108 @@ import org.medfetch.resolve.Resolver;
  * host that is missing, busy, broken or unreachable gives the error a caller can act on. A host's
  * test extends this with its fake, its links and its own shapes.
  */
-abstract class ResolverContract {
+public abstract class ResolverContract {
 
-    /** One or two links of every host in the bundled catalog. */
-    static final List<String> EVERY_HOST = List.of(
-            "https://pan.baidu.com/s/1rBuPSrmkejpYFA321er20A?pwd=6666",
-            "https://aistudio.baidu.com/datasetdetail/35660",
-            "https://www.kaggle.com/datasets/kmader/rsna-bone-age",
-            "https://www.kaggle.com/c/siim-acrpneumothorax-segmentation",
-            "https://hyper.ai/cn/datasets/5666",
-            "https://orion.hyper.ai/tracker/magnet?torrent=17600",
-            "https://academictorrents.com/details/47e9d8aab761e75fd0a81982fa62bddf3a173831",
-            "https://www.cancerimagingarchive.net/collection/lung-pet-ct-dx/",
-            "https://wiki.cancerimagingarchive.net/display/Public/RIDER+Breast+MRI",
-            "https://github.com/anjany/verse",
-            "https://gitee.com/neuhwm/GasHisSDB",
-            "https://zenodo.org/records/7105232",
-            "https://doi.org/10.5281/zenodo.1214456",
-            "https://figshare.com/articles/dataset/BCN20000/24140028",
-            "https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/DBW86T",
-            "https://opendatalab.com/OpenDataLab/HC18/tree/main",
-            "https://datasets.simula.no/kvasir/",
-            "https://challenge.isic-archive.com/data/#2019",
-            "https://projects.ics.forth.gr/cvrl/fire/",
-            "https://bmirds.github.io/MHIST/",
-            "https://mega.nz/folder/UNMF2YYI#1cqJVzo4p_wESv9P_pc8uA",
-            "https://www.heywhale.com/mw/dataset/5e95e3ede7ec38002d0351f6",
-            "https://www.notion.so/HTTP-POST-0e0a4ca7ff594009b830b3c736964224",
-            "https://msd-for-monai.s3-us-west-2.amazonaws.com/Task09_Spleen.tar");
+    /** The example links of every host in the registry (each host's {@code Host.examples}). */
+    public static final List<String> EVERY_HOST = Hosts.REGISTRY.stream()
+            .map(host -> host.apply(HostContext.pointedAt(URI.create("http://127.0.0.1:9"), new OkHttpClient(),
+                    new UserConfig(Map.of(), Path.of("no-home"), w -> { }))))
+            .flatMap(r -> r.host().examples().stream()).toList();
 
     @TempDir
-    Path home;
+    protected Path home;
 
-    MockWebServer server;
-    FakeHost fake;
-    Resolver resolver;
-    final OkHttpClient http = new OkHttpClient();
-    final java.util.List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    protected MockWebServer server;
+    protected FakeHost fake;
+    protected Resolver resolver;
+    protected final OkHttpClient http = new OkHttpClient();
+    protected final java.util.List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** This host's fake. */
-    abstract FakeHost fake();
+    protected abstract FakeHost fake();
 
-    /** The resolver, its base URL pointed at the fake server. */
-    abstract Resolver resolver(URI base, UserConfig user);
+    /** The resolver built from {@code context}: {@code return new XxxResolver(context);} */
+    protected abstract Resolver resolver(HostContext context);
 
-    /** Links this resolver owns (they must be among, or like, those of {@link #EVERY_HOST}). */
-    abstract List<String> ownLinks();
+    /** Links this resolver owns: its host's examples, and more shapes a test adds. */
+    protected List<String> ownLinks() {
+        return resolver.host().examples();
+    }
 
     /** A link that the fake resolves into files. */
-    abstract String resolvableLink();
+    protected abstract String resolvableLink();
 
     /** Environment for the resolver: credentials, when the host needs them. */
-    Map<String, String> env() {
+    protected Map<String, String> env() {
         return Map.of();
     }
 
     /** Whether the resolver reads JSON (page scrapers read HTML, where "malformed" means "no links"). */
-    boolean readsJson() {
+    protected boolean readsJson() {
         return true;
     }
 
-    /** Gitee turns surprises (404, a wrong answer) into manual steps instead of failing. */
-    boolean manualOnSurprise() {
-        return false;
-    }
-
     @BeforeEach
-    void startFake() throws IOException {
+    public void startFake() throws IOException {
         fake = fake();
         server = new MockWebServer();
         server.setDispatcher(fake);
         server.start();
         fake.base(server.url("/"));
-        resolver = resolver(URI.create(server.url("/").toString().replaceAll("/$", "")),
-                new UserConfig(env(), home, warnings::add));
+        resolver = resolver(context(env()));
     }
 
     @AfterEach
-    void stopFake() {
+    public void stopFake() {
         server.close();
     }
 
-    Resolution resolve(String link) throws ResolveException {
+    /** Every host's base URL at the fake server, credentials read from {@code env} (and the test's home). */
+    protected HostContext context(Map<String, String> env) {
+        return HostContext.pointedAt(URI.create(server.url("/").toString().replaceAll("/$", "")), http,
+                new UserConfig(env, home, warnings::add));
+    }
+
+    protected Resolution resolve(String link) throws ResolveException {
         return resolver.resolve(entry(link), URI.create(link));
     }
 
-    static CatalogEntry entry(String link) {
+    protected static CatalogEntry entry(String link) {
         return new CatalogEntry("some-dataset", "Some Dataset", "CT", null, null, null, null, link, 1);
     }
 
     @Test
-    void acceptsItsOwnLinks() {
+    public void acceptsItsOwnLinks() {
         for (String link : ownLinks()) {
             assertTrue(resolver.accepts(URI.create(link)), link);
         }
     }
 
     @Test
-    void rejectsOtherHostsLinks() {
-        List<String> others = EVERY_HOST.stream().filter(l -> !ownLinks().contains(l)).toList();
+    public void rejectsOtherHostsLinks() {
+        List<String> others = EVERY_HOST.stream().filter(l -> !ownLinks().contains(l)
+                && !resolver.host().examples().contains(l)).toList();
         for (String link : others) {
             assertFalse(resolver.accepts(URI.create(link)), () -> resolver.name() + " accepts " + link);
         }
     }
 
     @Test
-    void resolvesTheFakeHostIntoFiles() throws ResolveException {
+    public void resolvesTheFakeHostIntoFiles() throws ResolveException {
         Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve(resolvableLink()));
         assertFalse(fetch.sources().isEmpty());
     }
 
     @Test
-    void notFoundIsFatal() throws ResolveException {
+    public void notFoundIsFatal() throws ResolveException {
         fake.answerEverything(FakeHost.status(404, "{\"message\":\"Not found\"}"));
-        if (manualOnSurprise()) {
-            assertInstanceOf(Resolution.Manual.class, resolve(resolvableLink()));
-            return;
-        }
         ResolveException e = assertThrows(ResolveException.class, () -> resolve(resolvableLink()));
         assertFalse(e.retryable(), e.getMessage());
         assertTrue(e.getMessage().contains("404"), e.getMessage());
     }
 
     @Test
-    void rateLimitIsRetryableAndSaysWhen() {
+    public void rateLimitIsRetryableAndSaysWhen() {
         fake.answerEverything(new MockResponse.Builder().code(429).setHeader("Retry-After", "17").body("slow down")
                 .build());
         ResolveException e = assertThrows(ResolveException.class, () -> resolve(resolvableLink()));
@@ -160,7 +139,7 @@ abstract class ResolverContract {
     }
 
     @Test
-    void serverErrorIsRetryable() {
+    public void serverErrorIsRetryable() {
         fake.answerEverything(FakeHost.status(503, "{\"message\":\"maintenance\"}"));
         ResolveException e = assertThrows(ResolveException.class, () -> resolve(resolvableLink()));
         assertTrue(e.retryable(), e.getMessage());
@@ -168,14 +147,10 @@ abstract class ResolverContract {
     }
 
     @Test
-    void malformedJsonIsAClearFatalError() throws ResolveException {
+    public void malformedJsonIsAClearFatalError() throws ResolveException {
         Assumptions.assumeTrue(readsJson(), "this resolver reads HTML pages");
         fake.answerEverything(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
                 .body("{\"files\": [ this is not JSON").build());
-        if (manualOnSurprise()) {
-            assertInstanceOf(Resolution.Manual.class, resolve(resolvableLink()));
-            return;
-        }
         ResolveException e = assertThrows(ResolveException.class, () -> resolve(resolvableLink()));
         assertFalse(e.retryable(), e.getMessage());
         assertTrue(e.getMessage().startsWith("unexpected answer from "), e.getMessage());
@@ -183,7 +158,7 @@ abstract class ResolverContract {
     }
 
     @Test
-    void unreachableHostIsRetryable() {
+    public void unreachableHostIsRetryable() {
         server.close();
         ResolveException e = assertThrows(ResolveException.class, () -> resolve(resolvableLink()));
         assertTrue(e.retryable(), e.getMessage());

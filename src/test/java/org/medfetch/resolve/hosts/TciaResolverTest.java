@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.medfetch.resolve.LinkClass;
 import org.medfetch.resolve.Resolution;
 import org.medfetch.resolve.ResolveException;
 import org.medfetch.resolve.Resolver;
@@ -21,22 +22,22 @@ class TciaResolverTest extends ResolverContract {
     static final String PET = "1.3.6.1.4.1.14519.5.2.1.6655.2359.168326653468521049193633925711";
 
     @Override
-    FakeHost fake() {
+    protected FakeHost fake() {
         return new TciaFake();
     }
 
     @Override
-    Resolver resolver(URI base, UserConfig user) {
-        return new TciaResolver(http, base);
+    protected Resolver resolver(HostContext context) {
+        return new TciaResolver(context);
     }
 
     @Override
-    List<String> ownLinks() {
+    protected List<String> ownLinks() {
         return List.of(LUNG, "https://wiki.cancerimagingarchive.net/display/Public/RIDER+Breast+MRI");
     }
 
     @Override
-    String resolvableLink() {
+    protected String resolvableLink() {
         return LUNG;
     }
 
@@ -90,5 +91,17 @@ class TciaResolverTest extends ResolverContract {
         Resolution.Manual empty = assertInstanceOf(Resolution.Manual.class,
                 resolve("https://www.cancerimagingarchive.net/collection/4d-lung/"));
         assertTrue(empty.instructions().summary().contains("4D-Lung"), empty.instructions().summary());
+    }
+
+    @Test
+    void analysisResultsAndOtherWikiSpacesAreTciaManualStepsAndTheOfflineClassSaysSo() throws ResolveException {
+        for (String link : List.of("https://www.cancerimagingarchive.net/analysis-result/pseudo-phi-dicom-data/",
+                "https://wiki.cancerimagingarchive.net/display/NLST/National+Lung+Screening+Trial",
+                "https://wiki.cancerimagingarchive.net/pages/viewpage.action?pageId=24284539")) {
+            assertEquals(LinkClass.MANUAL, resolver.classify(entry(link), URI.create(link)).linkClass(), link);
+            Resolution.Manual manual = assertInstanceOf(Resolution.Manual.class, resolve(link), link);
+            assertTrue(manual.instructions().render().contains(link), manual.instructions().render());
+        }
+        assertTrue(fake.requests.isEmpty());
     }
 }

@@ -20,22 +20,22 @@ import org.medfetch.resolve.Source;
 class ZenodoResolverTest extends ResolverContract {
 
     @Override
-    FakeHost fake() {
+    protected FakeHost fake() {
         return new ZenodoFake();
     }
 
     @Override
-    Resolver resolver(URI base, UserConfig user) {
-        return new ZenodoResolver(http, base, user);
+    protected Resolver resolver(HostContext context) {
+        return new ZenodoResolver(context);
     }
 
     @Override
-    List<String> ownLinks() {
+    protected List<String> ownLinks() {
         return List.of("https://zenodo.org/records/7105232", "https://doi.org/10.5281/zenodo.1214456");
     }
 
     @Override
-    String resolvableLink() {
+    protected String resolvableLink() {
         return "https://zenodo.org/records/7105232";
     }
 
@@ -89,8 +89,7 @@ class ZenodoResolverTest extends ResolverContract {
 
     @Test
     void tokenOpensRestrictedRecordsAndTheirFilesNeedIt() throws ResolveException {
-        Resolver withToken = new ZenodoResolver(http, URI.create(fake.base().toString()),
-                new UserConfig(Map.of("ZENODO_TOKEN", "zenodo-token-123"), home, warnings::add));
+        Resolver withToken = resolver(context(Map.of("ZENODO_TOKEN", "zenodo-token-123")));
         Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class,
                 withToken.resolve(entry("https://zenodo.org/records/8888"), URI.create("https://zenodo.org/records/8888")));
         assertEquals("Bearer zenodo-token-123", fake.to("/api/records/8888").get(0).getHeaders().get("Authorization"));
@@ -101,5 +100,36 @@ class ZenodoResolverTest extends ResolverContract {
         ResolveException elsewhere = assertThrows(ResolveException.class, () -> new HostAuthorizer(List.of(withToken))
                 .authorize(ZenodoResolver.NAME, URI.create("https://example.org/steal")));
         assertTrue(elsewhere.getMessage().startsWith("refusing to send Zenodo credentials"), elsewhere.getMessage());
+    }
+
+    @Test
+    void restrictedOrEmbargoedFilesAreManualStepsNotFailures() throws ResolveException {
+        Resolution.Manual restricted = assertInstanceOf(Resolution.Manual.class,
+                resolve("https://zenodo.org/records/9001"));
+        assertTrue(restricted.instructions().summary().contains("is restricted"), restricted.instructions().summary());
+        Resolution.Manual embargoed = assertInstanceOf(Resolution.Manual.class,
+                resolve("https://zenodo.org/records/9002"));
+        assertTrue(embargoed.instructions().summary().contains("under embargo until 2031-01-01"),
+                embargoed.instructions().summary());
+    }
+
+    @Test
+    void aTokenThatIsRefusedTheFilesStillGivesManualSteps() throws ResolveException {
+        Resolver withToken = resolver(context(Map.of("ZENODO_TOKEN", "zenodo-token-123")));
+        assertInstanceOf(Resolution.Manual.class, withToken.resolve(entry("https://zenodo.org/records/9001"),
+                URI.create("https://zenodo.org/records/9001")));
+        assertEquals(1, fake.to("/api/records/9001/files").size());
+    }
+
+    @Test
+    void recordedRecordGivesTitleLicenseAndCitationFromItsMetadata() throws ResolveException {
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve("https://zenodo.org/records/1200251"));
+        assertEquals("Xenon", fetch.info().title());
+        assertEquals("10.5281/zenodo.1200251", fetch.info().doi());
+        assertEquals("Apache-2.0", fetch.info().license());
+        assertTrue(fetch.info().citation().startsWith("Maassen, Jason; Verhoeven, Stefan;"), fetch.info().citation());
+        assertTrue(fetch.info().citation().endsWith("(2018). Xenon. Zenodo. https://doi.org/10.5281/zenodo.1200251"),
+                fetch.info().citation());
+        assertEquals("NLeSC/Xenon-2.6.1.zip", fetch.sources().get(0).path());
     }
 }
