@@ -9,7 +9,7 @@
 #   SIZE=1G           size of the test file (head -c syntax)
 #   CONNECTIONS=8     --connections of every medfetch run
 #   CHECKPOINT=16M    --checkpoint-every (what one kill may cost per connection)
-#   RATE=16m          nginx limit_rate per connection, so that the download outlasts the kills
+#   RATE=8m           nginx limit_rate per connection, so that the download outlasts the kills
 #   JAR=target/medfetch.jar
 #
 # Needs nginx (Debian: sudo apt-get install nginx), sqlite3 (sudo apt-get install sqlite3, to see the
@@ -21,7 +21,7 @@ KILLS=${KILLS:-20}
 SIZE=${SIZE:-1G}
 CONNECTIONS=${CONNECTIONS:-8}
 CHECKPOINT=${CHECKPOINT:-16M}
-RATE=${RATE:-16m}
+RATE=${RATE:-8m}
 JAR=${JAR:-target/medfetch.jar}
 
 need() {
@@ -92,18 +92,20 @@ recorded() {
   sqlite3 -cmd ".timeout 2000" "file:$DB?mode=ro" "SELECT COALESCE(SUM(done), 0) FROM segments" 2>/dev/null || echo 0
 }
 
-# Each round waits for the download to record a step of progress beyond the last round, then kills it.
-step=$((bytes / (KILLS + 4)))
+# Kill i comes once i/(KILLS+2) of the file is recorded (and at least 1 MiB more than before it), so the
+# kills spread over the file however fast each round went.
 killed=0
 start=$(date +%s)
 for i in $(seq "$KILLS"); do
-  target=$(( $(recorded) + step ))
+  target=$(( i * bytes / (KILLS + 2) ))
+  least=$(( $(recorded) + (1 << 20) ))
+  [ "$target" -ge "$least" ] || target=$least
   java -jar "$JAR" --workspace "$WORK/ws" get "$URL" --no-progress --connections "$CONNECTIONS" \
     --checkpoint-every "$CHECKPOINT" > "$WORK/get.out" 2> "$WORK/get.err" &
   CHILD=$!
   while kill -0 "$CHILD" 2>/dev/null && [ "$(recorded)" -lt "$target" ]; do sleep 0.05; done
   if ! kill -9 "$CHILD" 2>/dev/null; then
-    echo "bench/soak.sh: the download ended before kill $i (raise KILLS' budget: lower RATE or use a larger SIZE)" >&2
+    echo "bench/soak.sh: the download ended before kill $i (lower RATE or use a larger SIZE)" >&2
     cat "$WORK/get.err" >&2
     exit 1
   fi
