@@ -3,7 +3,9 @@ package org.medfetch;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
+import org.medfetch.resolve.DoiMetadata;
 import org.medfetch.resolve.Endpoints;
 import org.medfetch.resolve.Resolver;
 import org.medfetch.resolve.Resolvers;
@@ -11,6 +13,7 @@ import org.medfetch.resolve.hosts.AcademicTorrentsResolver;
 import org.medfetch.resolve.hosts.AiStudioResolver;
 import org.medfetch.resolve.hosts.DataverseResolver;
 import org.medfetch.resolve.hosts.DirectHttpResolver;
+import org.medfetch.resolve.hosts.DoiContentNegotiation;
 import org.medfetch.resolve.hosts.DownloadPageResolver;
 import org.medfetch.resolve.hosts.DropboxResolver;
 import org.medfetch.resolve.hosts.FigshareResolver;
@@ -80,19 +83,28 @@ public final class Hosts {
      * @throws UsageException when an endpoint is malformed or names no resolver that takes one
      */
     static Resolvers resolvers(Settings settings, OkHttpClient http, Consumer<String> warnings, ProbeCache probes) {
-        Endpoints endpoints;
-        try {
-            endpoints = Endpoints.of(settings.endpoints(), settings.env());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
+        Endpoints endpoints = endpoints(settings);
         UserConfig user = new UserConfig(settings.env(), settings.home(), warnings);
         Resolvers resolvers = new Resolvers(all(HostContext.of(endpoints, http, user, probes)));
         try {
-            endpoints.requireKnown(resolvers.all().stream().filter(Resolver::takesEndpoint).map(Resolver::name).toList());
+            endpoints.requireKnown(Stream.concat(resolvers.all().stream().filter(Resolver::takesEndpoint)
+                    .map(Resolver::name), Stream.of(DoiMetadata.NAME)).toList());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
         return resolvers;
+    }
+
+    /** DOI content negotiation for cite --online, at doi.org or the endpoint chosen for "doi". */
+    static DoiMetadata doi(Settings settings, OkHttpClient http) {
+        return new DoiContentNegotiation(http, endpoints(settings).base(DoiMetadata.NAME, DoiMetadata.DEFAULT_BASE));
+    }
+
+    private static Endpoints endpoints(Settings settings) {
+        try {
+            return Endpoints.of(settings.endpoints(), settings.env());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
     }
 }

@@ -23,6 +23,7 @@ import org.medfetch.resolve.web.ProbeCache;
 import org.medfetch.engine.http.ProxyFromEnvironment;
 import org.medfetch.engine.torrent.TorrentSettings;
 import org.medfetch.engine.torrent.TorrentTransfer;
+import org.medfetch.extract.FreeSpace;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.hosts.HostAuthorizer;
 import org.medfetch.resolve.mirrors.DatasetNotes;
@@ -41,10 +42,17 @@ public final class Main {
 
     private final Map<String, String> env;
     private final Path home;
+    private final FreeSpace freeSpace;
 
     public Main(Map<String, String> env, Path home) {
+        this(env, home, FreeSpace.SYSTEM);
+    }
+
+    /** @param freeSpace what the file system has free (tests run out of space with it) */
+    public Main(Map<String, String> env, Path home, FreeSpace freeSpace) {
         this.env = env;
         this.home = home;
+        this.freeSpace = freeSpace;
     }
 
     public static void main(String[] args) {
@@ -73,7 +81,7 @@ public final class Main {
                 new TorrentTransfer(torrents(settings)));
         Workspace.Parts parts = new Workspace.Parts(() -> catalog(settings), resolvers,
                 registry -> new MirrorSources(mirrors(settings), registry), DatasetNotes::bundled, transfers,
-                () -> new LinkProbe(http.get()));
+                () -> new LinkProbe(http.get()), () -> Hosts.doi(settings, http.get()), freeSpace);
         return new Workspace(settings.workspace(), parts, Clock.systemUTC());
     }
 

@@ -2,8 +2,10 @@ package org.medfetch.cli;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.medfetch.resolve.DoiMetadata;
 import org.medfetch.resolve.Endpoints;
 import org.medfetch.resolve.Resolver;
 import picocli.CommandLine.Command;
@@ -48,9 +50,23 @@ final class ResolversCommand implements Callable<Integer> {
                         endpoint, r.credentialSources().isEmpty() ? "-" : String.join("; ", r.credentialSources()));
             }
         }
-        if (!json) {
+        // Not a resolver, but an endpoint like theirs: the DOI metadata cite --online asks for.
+        String doi = chosen.chosen(DoiMetadata.NAME).map(Object::toString).orElse(null);
+        if (json) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("name", DoiMetadata.NAME);
+            map.put("default_base_url", DoiMetadata.DEFAULT_BASE.toString());
+            map.put("takes_endpoint", true);
+            map.put("endpoint", doi);
+            map.put("endpoint_variable", Endpoints.variable(DoiMetadata.NAME));
+            map.put("credentials", List.of());
+            map.put("used_by", "cite --online");
+            JsonLines.print(out, map);
+        } else {
+            table.add(DoiMetadata.NAME, DoiMetadata.DEFAULT_BASE.toString(), doi, "-");
             table.print(out);
-            out.println("--endpoint NAME=URL (or " + Endpoints.ENV_PREFIX + "<NAME>) replaces a default base URL.");
+            out.println("--endpoint NAME=URL (or " + Endpoints.ENV_PREFIX + "<NAME>) replaces a default base URL; "
+                    + DoiMetadata.NAME + " is the DOI content negotiation cite --online uses.");
         }
         out.flush();
         return ExitCodes.SUCCESS;

@@ -10,6 +10,8 @@ import java.util.List;
 public enum CitationFormat {
     BIBTEX, CSL_JSON, RIS;
 
+    private static final String UNKNOWN = "unknown";
+
     public static CitationFormat of(String name) {
         for (CitationFormat f : values()) {
             if (f.name().replace('_', '-').equalsIgnoreCase(name)) {
@@ -32,15 +34,23 @@ public enum CitationFormat {
     private static String bibtex(Reference r) {
         StringBuilder out = new StringBuilder();
         out.append("% ").append(r.key()).append(": ").append(r.origin()).append('\n');
-        out.append("% license: ").append(r.license() == null ? "unknown (check the dataset's terms)" : r.license())
+        out.append("% license: ").append(r.license() == null ? UNKNOWN + " (check the dataset's terms)" : r.license())
                 .append('\n');
-        out.append('@').append(r.kind() == Reference.Kind.ARTICLE ? "article" : "misc").append('{')
+        out.append('@').append(switch (r.kind()) {
+            case ARTICLE -> "article";
+            case CONFERENCE_PAPER -> "inproceedings";
+            default -> "misc";
+        }).append('{')
                 .append(r.key().replaceAll("[^A-Za-z0-9_:.-]", "_")).append(",\n");
         if (!r.authors().isEmpty()) {
             field(out, "author", String.join(" and ", r.authors().stream().map(CitationFormat::braced).toList()));
         }
         field(out, "title", "{" + text(r.title()) + "}");
-        field(out, "journal", text(r.journal()));
+        field(out, switch (r.kind()) {
+            case ARTICLE -> "journal";
+            case CONFERENCE_PAPER -> "booktitle";
+            default -> "howpublished";
+        }, text(r.container()));
         field(out, "year", r.year());
         field(out, "volume", r.volume());
         field(out, "number", r.issue());
@@ -84,6 +94,11 @@ public enum CitationFormat {
         return value == null ? null : value.replace("{", "%7B").replace("}", "%7D");
     }
 
+    /** "License: ..." as a note says it (CSL-JSON and RIS). */
+    private static String license(Reference r) {
+        return "License: " + (r.license() == null ? UNKNOWN : r.license());
+    }
+
     // ---- CSL-JSON: the license as the item's note -------------------------------------------------
 
     private static String csl(List<Reference> references) {
@@ -94,6 +109,8 @@ public enum CitationFormat {
             item.put("type", switch (r.kind()) {
                 case DATASET -> "dataset";
                 case ARTICLE -> "article-journal";
+                case CONFERENCE_PAPER -> "paper-conference";
+                case PREPRINT -> "article";
                 case UNKNOWN -> "webpage";
             });
             item.put("title", r.title());
@@ -112,7 +129,7 @@ public enum CitationFormat {
             if (r.year() != null) {
                 item.putObject("issued").putArray("date-parts").addArray().add(Integer.parseInt(r.year()));
             }
-            putIf(item, "container-title", r.journal());
+            putIf(item, "container-title", r.container());
             putIf(item, "volume", r.volume());
             putIf(item, "issue", r.issue());
             putIf(item, "page", r.pages() == null ? null : r.pages().replace("--", "-"));
@@ -120,7 +137,7 @@ public enum CitationFormat {
             putIf(item, "version", r.version());
             putIf(item, "DOI", r.doi());
             putIf(item, "URL", r.url());
-            item.put("note", "License: " + (r.license() == null ? "unknown" : r.license()) + ". From " + r.origin());
+            item.put("note", license(r) + ". From " + r.origin());
         }
         return items.toPrettyString() + "\n";
     }
@@ -138,6 +155,8 @@ public enum CitationFormat {
         lines.add(tag("TY", switch (r.kind()) {
             case DATASET -> "DATA";
             case ARTICLE -> "JOUR";
+            case CONFERENCE_PAPER -> "CONF";
+            case PREPRINT -> "UNPB";
             case UNKNOWN -> "ELEC";
         }));
         lines.add(tag("ID", r.key()));
@@ -147,7 +166,8 @@ public enum CitationFormat {
         });
         lines.add(tag("TI", r.title()));
         addIf(lines, "PY", r.year());
-        addIf(lines, "JO", r.journal());
+        // RIS names a journal in JO and any other container (proceedings, preprint server) in T2.
+        addIf(lines, r.kind() == Reference.Kind.ARTICLE ? "JO" : "T2", r.container());
         addIf(lines, "VL", r.volume());
         addIf(lines, "IS", r.issue());
         if (r.pages() != null) {
@@ -161,7 +181,7 @@ public enum CitationFormat {
         addIf(lines, "ET", r.version());
         addIf(lines, "DO", r.doi());
         addIf(lines, "UR", r.url());
-        lines.add(tag("N1", "License: " + (r.license() == null ? "unknown" : r.license())));
+        lines.add(tag("N1", license(r)));
         lines.add(tag("N1", "From " + r.origin()));
         lines.add("ER  - ");
         return String.join("\n", lines) + "\n\n";

@@ -1,8 +1,15 @@
 package org.medfetch.workflow;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogLoader;
 import org.medfetch.resolve.DatasetInfo;
@@ -15,6 +22,14 @@ import org.medfetch.store.Job;
  * each with its license or terms of use.
  */
 public final class CiteDatasets {
+
+    private static final Map<DatasetNotes.PaperType, Reference.Kind> KINDS = Map.of(
+            DatasetNotes.PaperType.ARTICLE, Reference.Kind.ARTICLE,
+            DatasetNotes.PaperType.INPROCEEDINGS, Reference.Kind.CONFERENCE_PAPER,
+            DatasetNotes.PaperType.PREPRINT, Reference.Kind.PREPRINT);
+    private static final Pattern DOI_LINK = Pattern.compile("(?i)https?://(?:dx\\.)?doi\\.org/(10\\.[^/?#\\s]+/[^?#\\s]+)");
+    private static final Pattern NON_COMMERCIAL = Pattern.compile(
+            "(?i)(\\bNC\\b|-NC-|non-?commercial|academic (research|use)|research (use )?only|not for commercial)");
 
     private final Workspace workspace;
 
@@ -55,12 +70,8 @@ public final class CiteDatasets {
         }
     }
 
-    private static final java.util.regex.Pattern NON_COMMERCIAL = java.util.regex.Pattern.compile(
-            "(?i)(\\bNC\\b|-NC-|non-?commercial|academic (research|use)|research (use )?only|not for commercial)");
-
     public List<LicenseGroup> licenses(String project) {
-        java.util.Map<String, List<String>> byLicense = new java.util.TreeMap<>(
-                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+        Map<String, List<String>> byLicense = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
         for (Reference r : references(List.of(), project)) {
             byLicense.computeIfAbsent(r.license(), l -> new ArrayList<>()).add(r.key());
         }
@@ -92,14 +103,22 @@ public final class CiteDatasets {
         Optional<DatasetNotes.Paper> paper = entry.flatMap(e -> workspace.notes().paper(e.name()));
         if (paper.isPresent()) {
             DatasetNotes.Paper p = paper.get();
-            return new Reference(key, Reference.Kind.ARTICLE, p.title(), p.authors(), p.year(), p.journal(), p.volume(),
+            return new Reference(key, KINDS.get(p.type()), p.title(), p.authors(), p.year(), p.container(), p.volume(),
                     p.issue(), p.pages(), null, null, p.doi(), "https://doi.org/" + p.doi(), license,
                     "the reference paper of " + p.dataset() + " (source: " + p.source() + ")");
         }
         String url = info.landingPage() != null ? info.landingPage()
                 : job.map(Job::link).orElseGet(() -> entry.map(CatalogEntry::link).orElse(null));
-        return new Reference(key, Reference.Kind.UNKNOWN, name, List.of(), null, null, null, null, null, null, null, null,
-                url, license, "citation unknown: no DOI metadata was recorded and the registry knows no paper; "
-                + "check the dataset's page for how to cite it");
+        return new Reference(key, Reference.Kind.UNKNOWN, name, List.of(), null, null, null, null, null, null, null,
+                doiOf(url), url, license, "citation unknown: no DOI metadata was recorded and the registry knows no "
+                + "paper; check the dataset's page for how to cite it");
     }
+
+    /** The DOI a doi.org link names ("https://doi.org/10.5281/zenodo.7105232"), or null. */
+    static String doiOf(String link) {
+        Matcher m = link == null ? null : DOI_LINK.matcher(link.strip());
+        return m != null && m.matches() ? URLDecoder.decode(m.group(1), StandardCharsets.UTF_8)
+                : null;
+    }
+
 }

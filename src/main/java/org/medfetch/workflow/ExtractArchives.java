@@ -15,7 +15,6 @@ import org.medfetch.extract.ExtractException;
 import org.medfetch.extract.ExtractLimits;
 import org.medfetch.extract.Extracted;
 import org.medfetch.extract.Extractor;
-import org.medfetch.extract.FreeSpace;
 import org.medfetch.store.Extraction;
 import org.medfetch.store.ExtractionStore;
 import org.medfetch.store.FileRecord;
@@ -46,13 +45,9 @@ public final class ExtractArchives {
     private final Workspace workspace;
     private final Extractor extractor;
 
-    public ExtractArchives(Workspace workspace, FreeSpace freeSpace) {
-        this.workspace = workspace;
-        this.extractor = new Extractor(freeSpace);
-    }
-
     public ExtractArchives(Workspace workspace) {
-        this(workspace, FreeSpace.SYSTEM);
+        this.workspace = workspace;
+        this.extractor = new Extractor(workspace.freeSpace());
     }
 
     /**

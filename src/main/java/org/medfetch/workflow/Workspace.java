@@ -9,6 +9,8 @@ import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.Lookup;
 import org.medfetch.engine.Engine;
 import org.medfetch.engine.Transfers;
+import org.medfetch.extract.FreeSpace;
+import org.medfetch.resolve.DoiMetadata;
 import org.medfetch.resolve.web.LinkProbe;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.web.ProbeCache;
@@ -24,10 +26,16 @@ import org.medfetch.store.Store;
  */
 public final class Workspace implements AutoCloseable {
 
-    /** How the parts are made; the composition root supplies them. */
+    /**
+     * How the parts are made; the composition root supplies them.
+     *
+     * @param doi       DOI metadata by content negotiation (cite --online)
+     * @param freeSpace what the file system has free, checked before an archive is unpacked
+     */
     public record Parts(Supplier<Catalog> catalog, Function<ProbeCache, Resolvers> resolvers,
                         Function<Resolvers, MirrorSources> mirrors,
-                        Supplier<DatasetNotes> notes, Function<Resolvers, Transfers> transfers, Supplier<LinkProbe> linkProbe) {
+                        Supplier<DatasetNotes> notes, Function<Resolvers, Transfers> transfers, Supplier<LinkProbe> linkProbe,
+                        Supplier<DoiMetadata> doi, FreeSpace freeSpace) {
     }
 
     private final Path root;
@@ -37,6 +45,8 @@ public final class Workspace implements AutoCloseable {
     private final Supplier<DatasetNotes> notes;
     private final Supplier<Transfers> transfers;
     private final Supplier<LinkProbe> linkProbe;
+    private final Supplier<DoiMetadata> doi;
+    private final FreeSpace freeSpace;
     private final Clock clock;
     private Store store;
 
@@ -49,6 +59,8 @@ public final class Workspace implements AutoCloseable {
         this.notes = once(parts.notes());
         this.transfers = once(() -> parts.transfers().apply(resolvers()));
         this.linkProbe = once(parts.linkProbe());
+        this.doi = once(parts.doi());
+        this.freeSpace = parts.freeSpace();
         this.clock = clock;
     }
 
@@ -89,6 +101,14 @@ public final class Workspace implements AutoCloseable {
 
     public LinkProbe linkProbe() {
         return linkProbe.get();
+    }
+
+    public DoiMetadata doi() {
+        return doi.get();
+    }
+
+    public FreeSpace freeSpace() {
+        return freeSpace;
     }
 
     public Clock clock() {

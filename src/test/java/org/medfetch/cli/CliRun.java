@@ -12,9 +12,14 @@ import org.medfetch.Main;
 public record CliRun(int exitCode, String out, String err) {
 
     public static CliRun run(Map<String, String> env, Path home, String... args) {
+        return run(new Main(env, home), args);
+    }
+
+    /** Runs a command through wiring built for the test (a Main given other parts than the system's). */
+    public static CliRun run(Main main, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new Main(env, home).run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new CliRun(code, out.toString(), err.toString());
     }
 

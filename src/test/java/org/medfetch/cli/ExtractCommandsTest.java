@@ -10,10 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medfetch.Main;
 import org.medfetch.extract.ArchiveFormat;
 import org.medfetch.extract.Archives;
 import org.medfetch.extract.Archives.Item;
@@ -123,6 +126,26 @@ class ExtractCommandsTest {
             assertEquals(FileState.DONE, store.fileByPath("downloads/evil/evil.tar.gz").orElseThrow().state());
         }
         assertEquals(4, medfetch("extract", "evil").exitCode());
+    }
+
+    @Test
+    void tooLittleFreeSpaceExits3LeavesNothingAndTheArchiveStaysDone() throws Exception {
+        Main fullDisk = new Main(Map.of(), Path.of("no-home"), folder -> 5);
+        CliRun get = CliRun.run(fullDisk, "--workspace", ws.toString(), "get", server.url("kvasir.zip"), "--extract");
+        assertEquals(3, get.exitCode(), get.err());
+        assertTrue(get.err().contains("downloads/kvasir/kvasir.zip: not unpacked") && get.err().contains(
+                "not enough free space to unpack kvasir.zip: it needs at least 9 bytes, 5 are free"), get.err());
+        assertFalse(Files.exists(ws.resolve("downloads/kvasir/kvasir")));
+        try (Stream<Path> left = Files.list(ws.resolve("downloads/kvasir"))) {
+            assertEquals(List.of("kvasir.zip"), left.map(p -> p.getFileName().toString()).toList(), "no temporary folder");
+        }
+        try (Store store = Store.open(ws.resolve("downloads/.medfetch/state.db"), Clock.systemUTC())) {
+            assertEquals(FileState.DONE, store.fileByPath("downloads/kvasir/kvasir.zip").orElseThrow().state());
+        }
+        assertEquals(3, CliRun.run(fullDisk, "--workspace", ws.toString(), "extract", "kvasir").exitCode());
+        CliRun room = medfetch("extract", "kvasir");
+        assertEquals(0, room.exitCode(), room.err() + room.out());
+        assertEquals("jpeg", Files.readString(ws.resolve("downloads/kvasir/kvasir/polyps/1.jpg")));
     }
 
     @Test

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,6 +143,29 @@ class ExtractorTest {
         assertTree(tmp.resolve("scans"));
         assertFalse(Files.exists(tmp.resolve("scans/case1/junk")));
         assertEquals("keep me", Files.readString(outside));
+        assertNoTemporaryFolder();
+    }
+
+    @Test
+    void anExtractionStoppedHalfwayThroughAFileLeavesNothingAndRunsAgainToTheEnd() throws Exception {
+        byte[] noise = new byte[320_000];
+        new Random(7).nextBytes(noise);
+        String big = HexFormat.of().formatHex(noise); // 640 KB that compresses about 2:1, far from any ratio limit
+        Path archive = Archives.tar(tmp.resolve("volumes.tar.gz"), ArchiveFormat.TAR_GZ,
+                concat(TREE, List.of(Item.file("case1/volume.raw", big))));
+        AtomicInteger checks = new AtomicInteger();
+        // The stop is asked after each chunk written: it comes with the first 64 KiB of the file on disk.
+        ExtractException stopped = assertThrows(ExtractException.class,
+                () -> extractor.extract(archive, hashing, () -> checks.incrementAndGet() > 2));
+        assertEquals(ExtractException.Kind.IO, stopped.kind());
+        assertTrue(stopped.retryable());
+        assertTrue(checks.get() > 2, "stopped while writing, not before");
+        assertFalse(Files.exists(tmp.resolve("volumes")));
+        assertNoTemporaryFolder();
+        Extracted done = extractor.extract(archive, hashing, () -> false);
+        assertEquals(big, Files.readString(tmp.resolve("volumes/case1/volume.raw")));
+        assertTree(tmp.resolve("volumes"));
+        assertEquals(big.length() + 9, done.bytes());
         assertNoTemporaryFolder();
     }
 

@@ -15,6 +15,8 @@ import org.medfetch.engine.RunOptions;
 import org.medfetch.engine.StopSignal;
 import org.medfetch.engine.TransferOptions;
 import org.medfetch.engine.Transfers;
+import org.medfetch.extract.FreeSpace;
+import org.medfetch.resolve.DoiMetadata;
 import org.medfetch.resolve.web.LinkProbe;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.mirrors.DatasetNotes;
@@ -38,6 +40,11 @@ final class ManifestWorkspaces {
     static final String SCAN = BASE + "api/records/7/files/scan.nii.gz/content";
     static final RunOptions OPTIONS = new RunOptions(1, TransferOptions.defaults(), RetryPolicy.defaults().withAttempts(0));
 
+    /** These workspaces never go online for citations. */
+    private static final DoiMetadata NO_DOI = (doi, type) -> {
+        throw new IllegalStateException("no DOI lookups in manifest tests");
+    };
+
     final FakeHttp http = new FakeHttp();
     private final Path tmp;
 
@@ -54,7 +61,8 @@ final class ManifestWorkspaces {
         Transfers transfers = new Transfers(http, null);
         LinkProbe probe = new LinkProbe(new OkHttpClient());
         return new Workspace(root, new Workspace.Parts(() -> catalog, probes -> resolvers, registry -> mirrors,
-                DatasetNotes::bundled, registry -> transfers, () -> probe), Clock.systemUTC());
+                DatasetNotes::bundled, registry -> transfers, () -> probe, () -> NO_DOI, FreeSpace.SYSTEM),
+                Clock.systemUTC());
     }
 
     /** Workspace "a" with everything fetched and adopted, and its manifest for project thesis. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Facts about single datasets: notes (forms, agreements, passwords by e-mail) added to their
@@ -16,15 +17,19 @@ public final class DatasetNotes {
     public record Note(String dataset, String text, String source) {
     }
 
+    /** What a reference paper is: in a journal, in conference proceedings, or a preprint (arXiv). */
+    public enum PaperType { ARTICLE, INPROCEEDINGS, PREPRINT }
+
     /**
      * A dataset's reference paper.
      *
-     * @param authors "Family, Given", in order; a last "others" stands for the authors not listed
-     * @param issue   or null; @param volume or null
-     * @param source  where the reference was read
+     * @param authors   "Family, Given", in order; a last "others" stands for the authors not listed
+     * @param container the journal, the proceedings, or the preprint server and its number
+     * @param volume    or null; @param issue or null; @param pages or null
+     * @param source    where the reference was read
      */
-    public record Paper(String dataset, List<String> authors, String title, String journal, String year, String volume,
-                        String issue, String pages, String doi, String source) {
+    public record Paper(String dataset, PaperType type, List<String> authors, String title, String container, String year,
+                        String volume, String issue, String pages, String doi, String source) {
         public Paper {
             authors = List.copyOf(authors);
         }
@@ -44,9 +49,9 @@ public final class DatasetNotes {
             notes.add(new Note(c[0], c[1], c[2]));
         }
         List<Paper> papers = new ArrayList<>();
-        for (String[] c : rows("papers.tsv", 10)) {
-            papers.add(new Paper(c[0], List.of(c[1].split(";\\s*")), c[2], c[3], c[4], blank(c[5]), blank(c[6]),
-                    blank(c[7]), c[8], c[9]));
+        for (String[] c : rows("papers.tsv", 11)) {
+            papers.add(new Paper(c[0], PaperType.valueOf(c[1].toUpperCase(Locale.ROOT)),
+                    List.of(c[2].split(";\\s*")), c[3], c[4], c[5], blank(c[6]), blank(c[7]), blank(c[8]), c[9], c[10]));
         }
         return new DatasetNotes(notes, papers);
     }
@@ -78,6 +83,11 @@ public final class DatasetNotes {
     /** The reference paper of a catalog dataset (by its exact name), if the registry knows it. */
     public java.util.Optional<Paper> paper(String name) {
         return papers.stream().filter(p -> p.dataset().equals(name)).findFirst();
+    }
+
+    /** Every reference paper the registry holds. */
+    public List<Paper> papers() {
+        return papers;
     }
 
     public List<Note> forDataset(String name) {

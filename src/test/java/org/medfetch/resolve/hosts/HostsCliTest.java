@@ -68,7 +68,13 @@ class HostsCliTest {
         List<JsonNode> rows = jsonLines(run);
         List<String> registry = Main.resolvers(new Settings(workspace, null, null, false, Map.of(), home)).all().stream()
                 .map(Resolver::name).toList();
-        assertEquals(registry, rows.stream().map(r -> r.get("name").asText()).toList());
+        List<String> listed = rows.stream().map(r -> r.get("name").asText()).toList();
+        assertEquals(registry, listed.subList(0, listed.size() - 1));
+        JsonNode doi = rows.get(rows.size() - 1);
+        assertEquals("doi", doi.get("name").asText(), "after the resolvers, the endpoint cite --online uses");
+        assertEquals("https://doi.org", doi.get("default_base_url").asText());
+        assertEquals("MEDFETCH_ENDPOINT_DOI", doi.get("endpoint_variable").asText());
+        assertEquals("cite --online", doi.get("used_by").asText());
         JsonNode kaggle = rows.stream().filter(r -> r.get("name").asText().equals("kaggle")).findFirst().orElseThrow();
         assertEquals("https://www.kaggle.com/api/v1", kaggle.get("default_base_url").asText());
         assertEquals("MEDFETCH_ENDPOINT_KAGGLE", kaggle.get("endpoint_variable").asText());
@@ -106,6 +112,9 @@ class HostsCliTest {
 
         CliRun listed = CliRun.run(Map.of("MEDFETCH_ENDPOINT_ZENODO", url), home, "resolvers", "--json");
         assertTrue(listed.out().contains("\"endpoint\":\"" + url + "\""), listed.out());
+        CliRun doi = CliRun.run(Map.of(), home, "--endpoint", "doi=" + url, "resolvers");
+        assertEquals(0, doi.exitCode(), doi.err());
+        assertTrue(doi.out().lines().anyMatch(l -> l.startsWith("doi ") && l.contains(url)), doi.out());
     }
 
     @Test
@@ -113,7 +122,7 @@ class HostsCliTest {
         CliRun unknown = CliRun.run(Map.of(), home, "--endpoint", "zenodoo=http://127.0.0.1:1", "resolvers");
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().contains("use one of academictorrents, hyper-ai, aistudio, kaggle, tcia, zenodo, "
-                + "figshare, dataverse, opendatalab, github, gitee, download-page"), unknown.err());
+                + "figshare, dataverse, opendatalab, github, gitee, download-page, doi"), unknown.err());
         CliRun noMeaning = CliRun.run(Map.of(), home, "--endpoint", "magnet=http://127.0.0.1:1", "resolvers");
         assertEquals(2, noMeaning.exitCode(), "magnet links go to no host");
         CliRun malformed = CliRun.run(Map.of(), home, "resolvers", "--endpoint", "kaggle=www.kaggle.com");
