@@ -44,7 +44,10 @@ class QueueStatusTest {
 
     private Workspace workspace() {
         return new Workspace(root, new Workspace.Parts(unused("catalog"), unusedFrom("resolvers"),
-                unusedFrom("mirrors"), unused("notes"), unusedFrom("transfers"), unused("link probe")), clock);
+                unusedFrom("mirrors"), unused("notes"), unusedFrom("transfers"), unused("link probe"),
+                unused("DOI metadata"), folder -> {
+                    throw new AssertionError("status needs no free space");
+                }), clock);
     }
 
     private static FileRecord queue(Store store, int i) {
