@@ -84,6 +84,13 @@ final class AddOptions {
                 throw new UsageException("--peer " + peer + ": write HOST:PORT");
             }
         }
+        for (String tracker : trackers) {
+            try {
+                MagnetLink.tracker(tracker);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--tracker: " + e.getMessage());
+            }
+        }
         if (btPort != null && (btPort < 1 || btPort > 65535)) {
             throw new UsageException("--bt-port must be between 1 and 65535");
         }

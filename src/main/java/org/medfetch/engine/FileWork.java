@@ -110,11 +110,14 @@ final class FileWork {
                     return stopped(file, stop.raised() ? stop.reason() : StopSignal.Reason.INTERRUPTED);
                 }
                 file = store.file(file.id()).orElseThrow();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 if (e instanceof StoreException full && full.diskFull()) {
                     throw full;
                 }
-                return failed(file, FileState.FAILED, "INTERNAL", "internal error: " + e, 0);
+                // A bug, or a library failing on this file's input (bt overflowed its stack on a nested
+                // .torrent): this file fails for good, and the worker goes on with the rest of the queue.
+                return failed(file, FileState.FAILED, "INTERNAL", "internal error while fetching this file ("
+                        + e + "); the other files went on; please report it", 0);
             }
         }
     }

@@ -20,6 +20,7 @@ public record MagnetLink(String infoHash, String displayName, List<String> track
 
     private static final Pattern HEX40 = Pattern.compile("[0-9a-fA-F]{40}");
     private static final Pattern BASE32 = Pattern.compile("[A-Za-z2-7]{32}");
+    private static final Pattern TRACKER = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/?#\\s\\p{Cntrl}]+[^\\s\\p{Cntrl}]*");
     private static final Pattern PEER = Pattern.compile("(?:\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+):\\d{1,5}");
 
     public MagnetLink {
@@ -60,7 +61,7 @@ public record MagnetLink(String infoHash, String displayName, List<String> track
                     }
                 }
                 case "dn" -> name = value;
-                case "tr" -> trackers.add(value);
+                case "tr" -> trackers.add(tracker(value));
                 case "x.pe" -> {
                     if (!PEER.matcher(value).matches()) {
                         throw new IllegalArgumentException("magnet peer '" + value + "' is not HOST:PORT");
@@ -74,6 +75,20 @@ public record MagnetLink(String infoHash, String displayName, List<String> track
             throw new IllegalArgumentException("the magnet link has no xt=urn:btih:<info-hash>");
         }
         return new MagnetLink(hash, name, trackers, peers);
+    }
+
+    /**
+     * A tracker URL as given, when it is one: a scheme, "://" and a host, no spaces or control
+     * characters. bt skips schemes it cannot speak (udp, wss), but throws on anything else.
+     *
+     * @throws IllegalArgumentException saying it is not a URL
+     */
+    public static String tracker(String url) {
+        if (!TRACKER.matcher(url).matches()) {
+            String shown = url.length() <= 80 ? url : url.substring(0, 80) + "...";
+            throw new IllegalArgumentException("tracker '" + shown + "' is not a URL like http://tracker.example/announce");
+        }
+        return url;
     }
 
     private static String decode(String value, String key) {

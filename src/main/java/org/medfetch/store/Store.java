@@ -250,6 +250,12 @@ public final class Store implements AutoCloseable {
         return call(() -> sql.one("SELECT " + Rows.FILE_COLUMNS + " FROM files WHERE path = ?", Rows::file, path));
     }
 
+    /** The queued torrent (not one of its files) with this info-hash, the oldest when there are several. */
+    public synchronized Optional<FileRecord> torrentByInfoHash(String infoHash) {
+        return call(() -> sql.one("SELECT " + Rows.FILE_COLUMNS + " FROM files WHERE info_hash = ? AND kind = 'torrent' "
+                + "ORDER BY id LIMIT 1", Rows::file, infoHash));
+    }
+
     /** Every file of a job, a torrent's own files right after the torrent. */
     public synchronized List<FileRecord> files(long jobId) {
         return call(() -> sql.list("SELECT " + Rows.FILE_COLUMNS + " FROM files WHERE job_id = ? "

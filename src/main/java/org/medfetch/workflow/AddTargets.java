@@ -29,11 +29,13 @@ import org.medfetch.store.NewJob;
 public final class AddTargets {
 
     private final Workspace workspace;
+    private final TorrentTargets torrents;
     private final TargetResolver targets;
 
     public AddTargets(Workspace workspace) {
         this.workspace = workspace;
-        this.targets = new TargetResolver(workspace);
+        this.torrents = new TorrentTargets(workspace);
+        this.targets = new TargetResolver(workspace, torrents);
     }
 
     public List<AddResult> add(AddRequest request) {
@@ -133,8 +135,9 @@ public final class AddTargets {
                 workspace.store().addFile(job.id(), new NewFile("http", http.url().toString(), path, http.size(), joined,
                         http.auth(), null, resolved.serverNamed()));
             } else {
-                workspace.store().addFile(job.id(), new NewFile("torrent", ((Source.TorrentSource) source).uri(), path,
-                        null, null, null, null));
+                Source.TorrentSource torrent = (Source.TorrentSource) source;
+                torrents.queued(workspace.store().addFile(job.id(), new NewFile("torrent", torrent.uri(), path, null,
+                        null, null, null)), torrent);
             }
         }
         writeSidecars(resolved.datasetId(), fetch.sidecars());

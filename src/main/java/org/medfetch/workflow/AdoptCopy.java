@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Puts a file to adopt in its place in the dataset's folder: a hard link when the file system allows
@@ -44,11 +45,17 @@ final class AdoptCopy {
             Files.deleteIfExists(temp);
             AdoptFiles.How how;
             try {
-                Files.createLink(temp, move.source().toRealPath());
+                // link(2) does not follow a link named as its source, and the source has no link in it
+                Files.createLink(temp, move.source());
                 how = AdoptFiles.How.LINKED;
             } catch (IOException | UnsupportedOperationException crossDevice) {
-                Files.copy(move.source(), temp, StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(move.source(), temp, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
                 how = AdoptFiles.How.COPIED;
+            }
+            if (!broughtIn(temp, move, how)) {
+                Files.deleteIfExists(temp);
+                throw new AdoptFiles.Refused("changed while it was brought in (it is now a link, or another file); "
+                        + "adopt it again");
             }
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -59,5 +66,13 @@ final class AdoptCopy {
         } catch (IOException e) {
             throw new AdoptFiles.Refused("cannot bring it in from " + move.source() + ": " + e.getMessage());
         }
+    }
+
+    /** A regular file, and for a link the very file that was planned: never what a swapped-in link points to. */
+    private static boolean broughtIn(Path temp, AdoptPlan.Move move, AdoptFiles.How how) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(temp, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return attributes.isRegularFile()
+                && (how != AdoptFiles.How.LINKED || attributes.fileKey() == null
+                    || attributes.fileKey().equals(move.fileKey()));
     }
 }

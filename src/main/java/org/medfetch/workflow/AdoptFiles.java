@@ -90,6 +90,9 @@ public final class AdoptFiles {
         if (published != null && !published.isBlank()) {
             Arrays.stream(published.trim().split("\\s+")).map(Checksum::parse).forEach(expected::add);
         }
+        if (!move.sourceUnchanged()) {
+            throw new Refused("changed since medfetch looked at it (it is now a link, or another file); adopt it again");
+        }
         Map<String, String> actual = VerifyFiles.digests(move.source(), expected);
         for (Checksum c : expected) {
             if (!c.hex().equals(actual.get(c.algorithm()))) {

@@ -6,7 +6,7 @@ import java.util.List;
 /** What medfetch itself keeps in a dataset's folder besides the data: partial downloads and sidecars. */
 final class DatasetFolder {
 
-    /** .part: an HTTP download under way; .tcia: a TCIA collection's manifest for the NBIA Data Retriever. */
+    /** .part: an HTTP download, an adopted file or a manifest being written; .tcia: a TCIA collection's manifest for the NBIA Data Retriever. */
     private static final List<String> OWN_SUFFIXES = List.of(".part", ".tcia");
 
     private DatasetFolder() {

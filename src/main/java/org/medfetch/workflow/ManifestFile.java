@@ -50,7 +50,8 @@ final class ManifestFile {
         Path absolute = file.toAbsolutePath();
         try {
             Files.createDirectories(absolute.getParent());
-            Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+            // .part, like every file medfetch has not finished: adopt and verify --manifest leave it alone
+            Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
             try {
                 Files.writeString(temp, text, StandardCharsets.UTF_8);
                 try {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.medfetch.catalog.CatalogEntry;
+import org.medfetch.catalog.DatasetIds;
 import org.medfetch.engine.SafePath;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.Classification;
@@ -20,7 +21,6 @@ import org.medfetch.resolve.Source;
 import org.medfetch.resolve.TorrentOptions;
 import org.medfetch.resolve.mirrors.MirrorSources;
 import org.medfetch.resolve.web.LinkShape;
-import org.medfetch.store.Job;
 
 /**
  * Decides what a target is (catalog dataset, URL, magnet, local .torrent) and resolves it through the
@@ -38,30 +38,42 @@ final class TargetResolver {
     }
 
     private final Workspace workspace;
+    private final UniqueIds ids;
+    private final TorrentTargets torrents;
 
-    TargetResolver(Workspace workspace) {
+    TargetResolver(Workspace workspace, TorrentTargets torrents) {
         this.workspace = workspace;
+        this.ids = new UniqueIds(workspace);
+        this.torrents = torrents;
     }
 
     Resolved resolve(String target, TorrentOptions torrent) throws ResolveException {
         String text = target.strip();
         if (MagnetLink.isMagnet(text)) {
-            MagnetLink magnet = magnet(text);
+            MagnetLink magnet = TorrentTargets.magnet(text);
+            Optional<Resolved> known = torrents.known(magnet.infoHash(), torrent);
+            if (known.isPresent()) {
+                return known.get();
+            }
             String name = magnet.displayName() != null ? magnet.displayName() : magnet.infoHash();
             String safe = SafePath.fileName(name);
-            String id = uniqueId(safe != null ? safe : magnet.infoHash(), text);
+            String id = ids.pick(safe != null ? safe : magnet.infoHash(), text);
             return adHoc(text, entry(id, name, text), torrent);
         }
         if (text.regionMatches(true, 0, "http://", 0, 7) || text.regionMatches(true, 0, "https://", 0, 8)) {
             URI uri = AddTargets.uri(text);
             String fileName = SafePath.fileName(LinkShape.fileName(uri));
-            String id = uniqueId(fileName != null ? stem(fileName) : Resolvers.host(uri), text);
+            String id = ids.pick(fileName != null ? stem(fileName) : Resolvers.host(uri), text);
             return adHoc(text, entry(id, fileName != null ? fileName : Resolvers.host(uri), text), torrent);
         }
         if (text.toLowerCase(Locale.ROOT).endsWith(".torrent") && Files.isRegularFile(Path.of(text))) {
-            Path file = Path.of(text).toAbsolutePath();
-            String id = uniqueId(stem(file.getFileName().toString()), file.toString());
-            return adHoc(file.toString(), entry(id, file.getFileName().toString(), file.toUri().toString()), torrent);
+            Path file = Path.of(text).toAbsolutePath().normalize();
+            Optional<Resolved> known = torrents.known(torrents.infoHash(file), torrent);
+            Resolved resolved = known.isPresent() ? known.get() : adHoc(file.toString(), entry(ids.pick(
+                    stem(file.getFileName().toString()), file.toString()), file.getFileName().toString(),
+                    file.toUri().toString()), torrent);
+            torrents.checkLayout(file, torrent, resolved.datasetId());
+            return resolved;
         }
         return catalog(workspace.dataset(text), torrent);
     }
@@ -128,14 +140,6 @@ final class TargetResolver {
                 : "needs a person: " + ((Resolution.Manual) r).instructions().summary();
     }
 
-    private static MagnetLink magnet(String text) {
-        try {
-            return MagnetLink.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("bad magnet link: " + e.getMessage());
-        }
-    }
-
     /** Torrent sources get the user's torrent options (resolvers know only the torrent itself). */
     private static Resolution withTorrentOptions(Resolution resolution, TorrentOptions torrent) {
         if (!(resolution instanceof Resolution.Fetch fetch)) {
@@ -144,27 +148,6 @@ final class TargetResolver {
         List<Source> sources = fetch.sources().stream().map(s -> s instanceof Source.TorrentSource t
                 ? (Source) new Source.TorrentSource(t.uri(), t.path() != null ? t.path() : "torrent", torrent) : s).toList();
         return new Resolution.Fetch(sources, fetch.notes(), fetch.info(), fetch.sidecars(), fetch.needsPerson());
-    }
-
-    /**
-     * The id itself, or with -2, -3 ... when a catalog dataset or another target already uses it (the
-     * same target added again keeps its id).
-     */
-    private String uniqueId(String base, String target) {
-        String clean = base == null || base.isBlank() ? "download" : base;
-        String id = clean;
-        for (int n = 2; taken(id, target); n++) {
-            id = clean + "-" + n;
-        }
-        return id;
-    }
-
-    private boolean taken(String id, String target) {
-        Optional<Job> existing = workspace.store().jobByDataset(id);
-        if (existing.isPresent()) {
-            return !existing.get().target().equals(target);
-        }
-        return workspace.catalog().entries().stream().anyMatch(e -> e.id().equals(id));
     }
 
     /** A file name without its extension; compound extensions such as .tar.gz count as one. */
@@ -180,6 +163,6 @@ final class TargetResolver {
     }
 
     private static CatalogEntry entry(String id, String name, String link) {
-        return new CatalogEntry(id, name, null, null, null, null, null, link, 0);
+        return new CatalogEntry(id, DatasetIds.boundedName(name), null, null, null, null, null, link, 0);
     }
 }

@@ -21,6 +21,16 @@ class BundledCatalogTest {
     }
 
     @Test
+    void idsAreWhatTheyAlwaysWere() throws Exception {
+        List<String> ids = catalog.entries().stream().map(CatalogEntry::id).toList();
+        // the SHA-256 of the 96 ids, one per line, before ids were bounded to 80 characters
+        assertEquals("e411c74c511c36114bf12e24432fd4de21c5e2af7c56ae075937499e944e6c81",
+                java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(String.join("\n", ids).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertTrue(ids.stream().allMatch(id -> id.length() <= DatasetIds.MAX_ID), ids::toString);
+    }
+
+    @Test
     void countsEntriesPerSection() {
         Map<String, Long> perSection = catalog.entries().stream()
                 .collect(Collectors.groupingBy(CatalogEntry::section, LinkedHashMap::new, Collectors.counting()));

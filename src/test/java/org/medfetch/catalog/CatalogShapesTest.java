@@ -121,6 +121,26 @@ class CatalogShapesTest {
     }
 
     @Test
+    void longNamesMakeBoundedDistinctIds() {
+        String alpha = "Alpha ".repeat(40) + "one";
+        String beta = "Alpha ".repeat(40) + "two";
+        String cjk = "肺".repeat(120);
+        Catalog catalog = parse("| Dataset | Link |\n|---|---|\n| " + alpha + " | https://example.org/a |\n| " + beta
+                + " | https://example.org/b |\n| " + cjk + " | https://example.org/c |\n");
+        List<String> ids = catalog.entries().stream().map(CatalogEntry::id).toList();
+        assertEquals(3, ids.stream().distinct().count(), ids::toString);
+        for (String id : ids) {
+            assertTrue(id.codePointCount(0, id.length()) <= 80, id);
+            assertTrue(id.getBytes(StandardCharsets.UTF_8).length <= 240, id);
+            assertTrue(id.matches(".+-[0-9a-f]{8}"), "a cut id ends in a hash of the whole: " + id);
+        }
+        assertTrue(ids.get(0).startsWith("alpha-alpha-"), ids.get(0));
+        assertEquals("肺".repeat(71), ids.get(2).substring(0, 71));
+        assertEquals(alpha.strip(), catalog.entries().get(0).name(), "catalog names stay as written");
+        assertEquals(ids.get(0), DatasetIds.bounded(ids.get(0)), "a bounded id stays as it is");
+    }
+
+    @Test
     void binaryFileIsRefused(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("catalog.md");
         Files.write(file, new byte[] {'|', ' ', 0, 1, 2, (byte) 0xff});

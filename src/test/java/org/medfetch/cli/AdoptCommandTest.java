@@ -132,7 +132,7 @@ class AdoptCommandTest {
         Files.createSymbolicLink(link, secret);
         CliRun symlink = medfetch("adopt", "lits", link.toString());
         assertEquals(2, symlink.exitCode());
-        assertTrue(symlink.err().contains("is a symbolic link inside the dataset's folder"), symlink.err());
+        assertTrue(symlink.err().contains("is a symbolic link; medfetch follows no links when adopting"), symlink.err());
         CliRun unknown = medfetch("adopt", "no-such-dataset", secret.toString());
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().startsWith("medfetch: no dataset 'no-such-dataset'"), unknown.err());
@@ -170,6 +170,92 @@ class AdoptCommandTest {
             assertEquals(List.of("livers"), job.projects());
             assertEquals("manual", job.linkClass());
             assertTrue(job.instructions().contains("BaiduPCS-Go"), "its instructions are kept for the manifest");
+        }
+    }
+
+    @Test
+    void aLinkOutOfTheAdoptedFolderIsNeverFollowed() throws Exception {
+        Path secret = Files.writeString(tmp.resolve("shadow"), "root:$6$not-for-a-dataset");
+        Path folder = Files.createDirectories(outside.resolve("Task06_Lung"));
+        Files.writeString(folder.resolve("lung_001.nii.gz"), "image");
+        Files.createSymbolicLink(folder.resolve("shadow"), secret);
+        Files.createDirectories(tmp.resolve("etc"));
+        Files.createSymbolicLink(folder.resolve("etc"), tmp.resolve("etc"));
+
+        CliRun whole = medfetch("adopt", "lits", folder.toString());
+        assertEquals(2, whole.exitCode(), whole.out());
+        assertEquals("medfetch: " + folder.resolve("etc") + " is a symbolic link; medfetch follows no links when "
+                + "adopting: name the file it points to (and 1 more like it); nothing was adopted", whole.err().strip());
+        // FOLDER/* as a shell expands it names the link itself
+        CliRun named = medfetch("adopt", "lits", folder.resolve("lung_001.nii.gz").toString(),
+                folder.resolve("shadow").toString());
+        assertEquals(2, named.exitCode(), named.out());
+        assertTrue(named.err().contains(folder.resolve("shadow") + " is a symbolic link"), named.err());
+
+        assertFalse(Files.exists(ws.resolve("downloads/lits/Task06_Lung")), "nothing was brought in");
+        assertFalse(Files.exists(ws.resolve("downloads/lits/shadow")));
+        try (Store store = store()) {
+            assertTrue(store.files(store.jobByDataset("lits").orElseThrow().id()).isEmpty(), "nothing recorded");
+        }
+    }
+
+    @Test
+    void pipesAndDevicesAreRefusedNotRead() throws Exception {
+        Path folder = Files.createDirectories(outside.resolve("Task06_Lung"));
+        Files.writeString(folder.resolve("lung_001.nii.gz"), "image");
+        Path fifo = folder.resolve("lung_002.nii.gz");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, mkfifo.waitFor(), "mkfifo");
+        // a writer, so that an adopt that reads the FIFO gets an end instead of waiting forever
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, "from a pipe");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+
+        CliRun named = medfetch("adopt", "lits", fifo.toString());
+        assertEquals(2, named.exitCode(), named.out());
+        assertEquals("medfetch: " + fifo + " is not a regular file (a pipe, device or socket); only files and folders "
+                + "are adopted", named.err().strip());
+        CliRun inFolder = medfetch("adopt", "lits", folder.toString());
+        assertEquals(2, inFolder.exitCode(), inFolder.out());
+        assertTrue(inFolder.err().contains(fifo + " is not a regular file"), inFolder.err());
+        CliRun device = medfetch("adopt", "lits", "/dev/zero");
+        assertEquals(2, device.exitCode(), device.out());
+        assertTrue(device.err().contains("/dev/zero is not a regular file"), device.err());
+        assertFalse(Files.exists(ws.resolve("downloads/lits/Task06_Lung")));
+        assertEquals("from a pipe", Files.readString(fifo), "nobody but the test read the pipe");
+        writer.join();
+    }
+
+    @Test
+    void theWorkspacesOwnStateIsNeverAdopted() throws Exception {
+        assertEquals(5, medfetch("add", "brain2021").exitCode());
+        assertEquals(0, medfetch("manifest", "-p", "lungs").exitCode());
+        Path other = Files.createDirectories(ws.resolve("downloads/brain2021"));
+        Files.writeString(other.resolve("half.nii.gz"), "a torrent's file, half written");
+        Path part = Files.writeString(outside.resolve("Task06_Lung.tar.part"), "half a download");
+
+        List<String[]> refused = List.of(
+                new String[] {ws.resolve("downloads/.medfetch/state.db").toString(), "is part of the workspace's own state"},
+                new String[] {ws.resolve("downloads/.medfetch").toString(), "is part of the workspace's own state"},
+                new String[] {ws.resolve("manifests/lungs.json").toString(), "is part of the workspace's own state"},
+                new String[] {ws.resolve("downloads").toString(), "holds the workspace's own state"},
+                new String[] {ws.toString(), "holds the workspace's own state"},
+                new String[] {other.resolve("half.nii.gz").toString(), "is in the folder of another dataset (brain2021)"},
+                new String[] {part.toString(), "is a partial download or a file medfetch keeps for itself"});
+        for (String[] r : refused) {
+            CliRun run = medfetch("adopt", "lits", r[0]);
+            assertEquals(2, run.exitCode(), r[0] + ": " + run.out());
+            assertEquals("medfetch: " + r[0] + " " + r[1], run.err().strip().substring(0,
+                    Math.min(run.err().strip().length(), ("medfetch: " + r[0] + " " + r[1]).length())), run.err());
+        }
+        try (Store store = store()) {
+            assertTrue(store.files(store.jobByDataset("lits").orElseThrow().id()).isEmpty(), "nothing recorded");
         }
     }
 }

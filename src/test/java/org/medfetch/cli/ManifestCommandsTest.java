@@ -48,7 +48,9 @@ class ManifestCommandsTest {
         Path ws = tmp.resolve("ws");
         Path torrent = tmp.resolve("elsewhere/scans.torrent");
         Files.createDirectories(torrent.getParent());
-        Files.write(torrent, new byte[] {'d', 'e'});
+        // a valid torrent (add checks it): one 5-byte file in one piece
+        Files.writeString(torrent, "d4:infod6:lengthi5e4:name9:scans.bin12:piece lengthi16384e6:pieces20:"
+                + "PPPPPPPPPPPPPPPPPPPPee");
         assertEquals(0, medfetch(ws, "add", "-p", "thesis", "http://127.0.0.1:9/data/a.zip?token=s3cret&v=1",
                 "http://127.0.0.1:9/data/b.zip", torrent.toString()).exitCode());
         assertEquals(5, medfetch(ws, "add", "-p", "thesis", "lits").exitCode());

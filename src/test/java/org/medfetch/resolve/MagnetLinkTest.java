@@ -40,4 +40,23 @@ class MagnetLinkTest {
     void rejectsBadMagnetsWithAClearMessage(String magnet, String message) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, () -> MagnetLink.parse(magnet)).getMessage());
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "garbage", "http://", "http:///announce", "//tracker.example/announce", "http://tracker example/announce",
+        "http://tracker.example/a\u0007b",
+    })
+    void refusesTrackersThatAreNotUrls(String tracker) {
+        assertEquals("tracker '" + tracker + "' is not a URL like http://tracker.example/announce",
+                assertThrows(IllegalArgumentException.class, () -> MagnetLink.tracker(tracker)).getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "http://127.0.0.1:6969/announce", "https://tracker.example/announce?passkey=a=b", "udp://tracker.example:1337",
+        "wss://tracker.example", "http://[::1]:6969/announce",
+    })
+    void keepsTrackersBtSkipsOrSpeaks(String tracker) {
+        assertEquals(tracker, MagnetLink.tracker(tracker));
+    }
 }

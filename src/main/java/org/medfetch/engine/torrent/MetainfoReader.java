@@ -1,6 +1,5 @@
 package org.medfetch.engine.torrent;
 
-import bt.metainfo.MetadataService;
 import bt.metainfo.Torrent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +37,7 @@ final class MetainfoReader {
     record Input(String infoHash, Torrent torrent, List<String> trackers, List<String> peers, String name) {
     }
 
-    private final MetadataService parser = new MetadataService();
+    private final MetainfoParser parser = new MetainfoParser();
     private final SavedMetadata saved;
     private final HttpClient http;
     private final Duration timeout;
@@ -71,12 +70,7 @@ final class MetainfoReader {
 
     /** Parses metadata; anything that is not a valid .torrent is the user's input to fix. */
     Torrent parse(byte[] bytes, String what) throws TransferException {
-        try {
-            return parser.fromByteArray(bytes);
-        } catch (RuntimeException e) {
-            throw new TransferException(Kind.BAD_INPUT, false, what + " is not a valid .torrent file ("
-                    + firstLine(e) + ")");
-        }
+        return parser.parse(bytes, what);
     }
 
     static String infoHash(Torrent torrent) {
@@ -102,11 +96,11 @@ final class MetainfoReader {
             return Optional.empty();
         }
         try {
-            Torrent torrent = parser.fromByteArray(bytes.get());
+            Torrent torrent = parser.parse(bytes.get(), "the saved metadata");
             if (infoHash(torrent).equals(infoHash)) {
                 return Optional.of(torrent);
             }
-        } catch (RuntimeException e) {
+        } catch (TransferException e) {
             // damaged: fetched again below
         }
         saved.forget(infoHash);
@@ -144,7 +138,7 @@ final class MetainfoReader {
         }
     }
 
-    private static byte[] readFile(String uri) throws TransferException {
+    static byte[] readFile(String uri) throws TransferException {
         Path file;
         try {
             file = uri.startsWith("file:") ? Path.of(URI.create(uri)) : Path.of(uri);
@@ -165,13 +159,5 @@ final class MetainfoReader {
 
     private static boolean isHttp(String uri) {
         return uri.regionMatches(true, 0, "http://", 0, 7) || uri.regionMatches(true, 0, "https://", 0, 8);
-    }
-
-    /** bt's messages carry the validator's whole report; its first line says enough. */
-    private static String firstLine(Throwable e) {
-        Throwable root = e.getCause() != null && e.getMessage() != null && e.getMessage().startsWith("Invalid metainfo")
-                ? e.getCause() : e;
-        String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return text.lines().findFirst().orElse(text).strip();
     }
 }

@@ -4,6 +4,7 @@ import bt.metainfo.Torrent;
 import bt.metainfo.TorrentFile;
 import bt.torrent.fileselector.FilePriority;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -37,6 +38,10 @@ final class Selection {
         }
     }
 
+    /** Linux's limits on a file name and a path, in bytes (include/uapi/linux/limits.h: NAME_MAX, PATH_MAX). */
+    private static final int NAME_MAX = 255;
+    private static final int PATH_MAX = 4095;
+
     private final List<Entry> entries;
     private final Map<TorrentFile, Entry> byFile;
     private final Path datasetDir;
@@ -66,6 +71,7 @@ final class Selection {
         boolean byName = glob != null && !glob.contains("/");
         List<Entry> entries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Set<String> folders = new HashSet<>();
         BitSet pieces = new BitSet();
         long offset = 0;
         for (TorrentFile file : torrent.getFiles()) {
@@ -79,6 +85,15 @@ final class Selection {
             Path path = SafePath.resolve(datasetDir, relative);
             if (!seen.add(relative)) {
                 throw hostile("the torrent lists '" + relative + "' twice");
+            }
+            String clash = folderClash(relative, folder.length(), seen, folders);
+            if (clash != null) {
+                // bt cannot write both, and would retry writing the one it cannot for ever
+                throw hostile("the torrent lists '" + clash + "' both as a file and as a folder");
+            }
+            if (path.toString().getBytes(StandardCharsets.UTF_8).length > PATH_MAX) {
+                throw hostile("refusing file name '" + shortened(relative) + "': the path is longer than "
+                        + PATH_MAX + " bytes");
             }
             boolean selected = matcher == null
                     || matcher.matches(Path.of(byName ? elements.get(elements.size() - 1) : inside));
@@ -159,6 +174,29 @@ final class Selection {
     }
 
     /**
+     * A path that is a file of the torrent and a folder of another of its files, or null. Records the
+     * folders of {@code relative} (those after the torrent's own folder, which ends at {@code from}).
+     */
+    private static String folderClash(String relative, int from, Set<String> files, Set<String> folders) {
+        if (folders.contains(relative)) {
+            return relative;
+        }
+        for (int slash = relative.indexOf('/', from); slash >= 0; slash = relative.indexOf('/', slash + 1)) {
+            String parent = relative.substring(0, slash);
+            if (files.contains(parent)) {
+                return parent;
+            }
+            folders.add(parent);
+        }
+        return null;
+    }
+
+    /** The start of a long name, for a message. */
+    private static String shortened(String name) {
+        return name.length() <= 60 ? name : name.substring(0, 60) + "...";
+    }
+
+    /**
      * A path element as bt's FileSystemStorage writes it (trimmed, trailing dots and spaces dropped),
      * refused when it could name anything but one entry inside its folder.
      */
@@ -174,6 +212,9 @@ final class Selection {
         }
         if (element.equals("..") || element.equals(".")) {
             throw hostile("refusing file name '" + element + "': it climbs out with '..'");
+        }
+        if (element.getBytes(StandardCharsets.UTF_8).length > NAME_MAX) {
+            throw hostile("refusing file name '" + shortened(element) + "': it is longer than " + NAME_MAX + " bytes");
         }
         String trimmed = element.trim();
         int end = trimmed.length();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import org.medfetch.engine.Progress;
 import org.medfetch.engine.TransferException;
 import org.medfetch.engine.TransferException.Kind;
@@ -32,12 +33,13 @@ final class Session {
     private final FinishedFiles finished;
     private final AtomicReference<TorrentSessionState> state = new AtomicReference<>();
     private final AtomicBoolean filesChosen = new AtomicBoolean();
+    private final LongSupplier clock;
     private int lastDone = -1;
     private long lastSaved;
     private int recorded;
 
     Session(TorrentSettings settings, TransferTask<TorrentSource> task, TorrentOptions options, Progress progress,
-            Torrent torrent, Selection selection, FinishedFiles finished) {
+            Torrent torrent, Selection selection, FinishedFiles finished, LongSupplier clock) {
         this.settings = settings;
         this.task = task;
         this.options = options;
@@ -45,6 +47,7 @@ final class Session {
         this.torrent = torrent;
         this.selection = selection;
         this.finished = finished;
+        this.clock = clock;
     }
 
     /** Returns once every selected piece is verified on disk and seeding is over; the runtime is stopped. */
@@ -62,7 +65,7 @@ final class Session {
                 })
                 .build();
         StallWatchdog watchdog = new StallWatchdog(settings.stallTimeout(),
-                (long) settings.stallPieces() * torrent.getChunkSize(), System::nanoTime);
+                (long) settings.stallPieces() * torrent.getChunkSize(), clock);
         long onDisk = selection.bytesOnDisk();
         if (onDisk > 0) {
             // bt re-hashes existing data before it reports anything; give it the time that takes
@@ -101,10 +104,13 @@ final class Session {
                 return;
             }
             if (bt.isDone()) {
+                task.checkpoints().savePieces(chosen ? done : recorded);
                 throw new TransferException(Kind.IO, true, "the torrent client stopped before the download completed"
                         + " (" + done + " of " + selection.piecesTotal() + " pieces); run again to continue");
             }
             if (watchdog.stalled()) {
+                // what status shows after this attempt: the pieces it verified, not the last periodic record
+                task.checkpoints().savePieces(chosen ? done : recorded);
                 throw new TransferException(Kind.STALLED, true, "no piece arrived for "
                         + settings.stallTimeout().toSeconds() + " s (" + done + " of " + selection.piecesTotal()
                         + " pieces): no reachable peer has them; will retry");

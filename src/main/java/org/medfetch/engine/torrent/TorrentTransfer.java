@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.medfetch.engine.Checkpoints;
@@ -24,6 +25,7 @@ import org.medfetch.engine.TransferException;
 import org.medfetch.engine.TransferException.Kind;
 import org.medfetch.engine.TransferStopped;
 import org.medfetch.engine.TransferTask;
+import org.medfetch.resolve.MagnetLink;
 import org.medfetch.resolve.Source.TorrentSource;
 import org.medfetch.resolve.TorrentOptions;
 import org.medfetch.store.FileRecord;
@@ -36,9 +38,16 @@ import org.medfetch.store.FileRecord;
 public final class TorrentTransfer implements Transfer<TorrentSource> {
 
     private final TorrentSettings settings;
+    private final LongSupplier clock;
 
     public TorrentTransfer(TorrentSettings settings) {
+        this(settings, System::nanoTime);
+    }
+
+    /** @param clock nanoseconds, monotonic: what the stall watchdogs measure time with */
+    TorrentTransfer(TorrentSettings settings, LongSupplier clock) {
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** Reports through {@code progress} as it goes; the engine reports how the attempt ended. */
@@ -50,7 +59,7 @@ public final class TorrentTransfer implements Transfer<TorrentSource> {
         MetainfoReader reader = new MetainfoReader(saved, settings.httpTimeout());
         MetainfoReader.Input input = reader.read(task.source().uri(), task.checkpoints().record().infoHash());
         ExplicitPeers peers = ExplicitPeers.parse(concat(options.peers(), input.peers()));
-        List<String> trackers = concat(options.trackers(), input.trackers());
+        List<String> trackers = checked(concat(options.trackers(), input.trackers()));
         Torrent torrent = input.torrent();
         task.stop().check();
         if (torrent == null) {
@@ -62,7 +71,7 @@ public final class TorrentTransfer implements Transfer<TorrentSource> {
         try (FinishedFiles finished = new FinishedFiles(task.checkpoints(), rows)) {
             TorrentRuntime runtime = TorrentRuntime.start(settings, options, peers);
             runtime.addTrackers(input.infoHash(), trackers);
-            new Session(settings, task, options, progress, torrent, selection, finished).run(runtime);
+            new Session(settings, task, options, progress, torrent, selection, finished, clock).run(runtime);
             progress.status(task.fileId(), "verifying");
             List<CompletedFile> files = finished.all();
             selection.removeSkipped();
@@ -93,7 +102,7 @@ public final class TorrentTransfer implements Transfer<TorrentSource> {
                 .magnet(peers.addTo(MagnetUri.torrentId(TorrentId.fromBytes(HexFormat.of().parseHex(input.infoHash()))))
                         .buildUri())
                 .build();
-        StallWatchdog watchdog = new StallWatchdog(settings.stallTimeout(), 0, System::nanoTime);
+        StallWatchdog watchdog = new StallWatchdog(settings.stallTimeout(), 0, clock);
         CompletableFuture<?> bt = client.startAsync();
         try {
             long lastSaved = System.nanoTime();
@@ -150,6 +159,18 @@ public final class TorrentTransfer implements Transfer<TorrentSource> {
 
     private static String slashes(Path relative) {
         return StreamSupport.stream(relative.spliterator(), false).map(Path::toString).collect(Collectors.joining("/"));
+    }
+
+    /** Trackers bt can be given: it throws on a "URL" without a scheme (a job queued before they were checked). */
+    private static List<String> checked(List<String> trackers) throws TransferException {
+        for (String tracker : trackers) {
+            try {
+                MagnetLink.tracker(tracker);
+            } catch (IllegalArgumentException e) {
+                throw new TransferException(Kind.BAD_INPUT, false, e.getMessage());
+            }
+        }
+        return trackers;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogProblem;
+import org.medfetch.catalog.DatasetIds;
 import org.medfetch.resolve.Host;
 import org.medfetch.resolve.Classification;
 import org.medfetch.resolve.LinkClass;
@@ -56,7 +57,8 @@ public final class MagnetResolver implements Resolver {
             return new Resolution.Unavailable(verdict.reason());
         }
         MagnetLink magnet = MagnetLink.parse(link.toString());
-        String folder = magnet.displayName() != null ? magnet.displayName() : magnet.infoHash();
+        // a dn may be a megabyte long: the folder is cut like a dataset id
+        String folder = DatasetIds.bounded(magnet.displayName() != null ? magnet.displayName() : magnet.infoHash());
         return new Resolution.Fetch(List.of(new Source.TorrentSource(link.toString(), folder)));
     }
 }

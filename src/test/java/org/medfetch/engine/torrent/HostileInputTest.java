@@ -107,6 +107,75 @@ class HostileInputTest {
         assertFalse(Files.exists(dir.resolve("ws/downloads/ds")));
     }
 
+    @Test
+    void aDeeplyNestedTorrentIsRefusedNotAStackOverflow() throws IOException {
+        // 100,000 nested lists in 200 KB: bt's recursive parser overflowed the stack on it
+        String nested = "d8:announce20:http://127.0.0.1:1/a4:info" + "l".repeat(100_000) + "e".repeat(100_000) + "e";
+        Path deep = Files.writeString(dir.resolve("deep.torrent"), nested);
+        assertEquals(deep + " is not a valid .torrent file (it nests values more than 64 levels deep)",
+                refused(deep.toString(), TorrentTransferTest.options(null, "127.0.0.1:1")).getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        // 2^62 bytes and one piece hash: bt stopped at once, and every retry again
+        "d4:infod6:lengthi4611686018427387904e4:name4:huge12:piece lengthi16384e6:pieces20:PPPPPPPPPPPPPPPPPPPPee;"
+                + " it claims 4611686018427387904 bytes in pieces of 16384, which is 281474976710656 pieces, but it has"
+                + " 1 piece hashes",
+        "d4:infod6:lengthi40000e4:name4:huge12:piece lengthi16384e6:pieces20:PPPPPPPPPPPPPPPPPPPPee;"
+                + " it claims 40000 bytes in pieces of 16384, which is 3 pieces, but it has 1 piece hashes",
+        "d4:infod4:name99999999999:xee; the string at byte 14 claims 99999999999 bytes, more than the file holds",
+        "d4:infod6:lengthi0012e4:name1:xee; the integer at byte 16 is malformed or too large",
+        "d4:infod6:lengthi99999999999999999999e4:name1:xee; the integer at byte 16 is malformed or too large",
+        "d4:infod6:length; it ends in the middle of a value",
+        "<html>; byte 0 starts no bencoded value",
+        "d8:announce26:http://127.0.0.1:1/announce4:infod6:lengthi5e4:name1:x12:piece lengthi16384e6:pieces20:"
+                + "PPPPPPPPPPPPPPPPPPPPee; properties are required: [info]",
+    })
+    void aTorrentWhoseSizesDoNotAddUpIsRefused(String bencode, String reason) throws IOException {
+        Path file = Files.writeString(dir.resolve("sizes.torrent"), bencode, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals(file + " is not a valid .torrent file (" + reason.strip() + ")",
+                refused(file.toString(), TorrentTransferTest.options(null, "127.0.0.1:1")).getMessage());
+    }
+
+    @Test
+    void aFileThatIsAlsoAFolderIsRefused() throws IOException {
+        // bt cannot write both set/a and set/a/b, and retried the one it could not for ever
+        Path clash = torrent(List.of(List.of("a"), List.of("a", "b")), "set");
+        assertEquals("the torrent lists 'set/a' both as a file and as a folder",
+                refused(clash.toString(), TorrentTransferTest.options(null, "127.0.0.1:1")).getMessage());
+        Path reversed = torrent(List.of(List.of("x", "a", "b"), List.of("x", "a")), "set");
+        assertEquals("the torrent lists 'set/x/a' both as a file and as a folder",
+                refused(reversed.toString(), TorrentTransferTest.options(null, "127.0.0.1:1")).getMessage());
+    }
+
+    @Test
+    void namesLongerThanAFileSystemTakesAreRefused() throws IOException {
+        Path longName = torrent(List.of(List.of("n".repeat(256)), List.of("ok")), "set");
+        assertEquals("refusing file name '" + "n".repeat(60) + "...': it is longer than 255 bytes",
+                refused(longName.toString(), TorrentTransferTest.options(null, "127.0.0.1:1")).getMessage());
+        List<String> deepPath = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            deepPath.add("d".repeat(150));
+        }
+        Path longPath = torrent(List.of(deepPath, List.of("ok")), "set");
+        assertTrue(refused(longPath.toString(), TorrentTransferTest.options(null, "127.0.0.1:1")).getMessage()
+                .endsWith("...': the path is longer than 4095 bytes"));
+    }
+
+    @Test
+    void aTrackerThatIsNotAUrlIsRefused() throws IOException {
+        TransferException magnet = refused("magnet:?xt=urn:btih:" + HASH + "&tr=garbage&x.pe=127.0.0.1:1",
+                TorrentOptions.DEFAULTS);
+        assertEquals("bad magnet link: tracker 'garbage' is not a URL like http://tracker.example/announce",
+                magnet.getMessage());
+        // a job queued with such a --tracker before trackers were checked at add
+        TorrentOptions badTracker = new TorrentOptions(null, List.of("garbage"), List.of("127.0.0.1:1"), null, false,
+                null, null);
+        assertEquals("tracker 'garbage' is not a URL like http://tracker.example/announce",
+                refused(torrent(List.of(List.of("a.bin")), "set").toString(), badTracker).getMessage());
+    }
+
     private int attempts;
 
     /** Runs one attempt in a fresh workspace (ws, ws1, ...) and expects a BAD_INPUT refusal. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.medfetch.engine.Checkpoints;
 import org.medfetch.engine.CompletedFile;
 import org.medfetch.engine.Progress;
@@ -51,11 +52,17 @@ final class TorrentJob implements AutoCloseable {
     /** Claims the file, as the engine does, and runs one attempt. */
     List<CompletedFile> run(TorrentSettings settings, Progress progress, StopSignal stop)
             throws TransferException, TransferStopped {
+        return run(settings, progress, stop, System::nanoTime);
+    }
+
+    /** One attempt whose stall watchdogs read this clock (nanoseconds). */
+    List<CompletedFile> run(TorrentSettings settings, Progress progress, StopSignal stop, LongSupplier clock)
+            throws TransferException, TransferStopped {
         FileRecord claimed = store.claim(OWNER, 60_000, Set.of()).orElseThrow();
         TransferTask<TorrentSource> task = new TransferTask<>(claimed.id(), source, datasetDir,
                 datasetDir.resolve(source.path()), new Checkpoints(store, claimed.id(), OWNER, 60_000, stop),
                 TransferOptions.defaults(), stop);
-        return new TorrentTransfer(settings).fetch(task, progress);
+        return new TorrentTransfer(settings, clock).fetch(task, progress);
     }
 
     List<CompletedFile> run(TorrentSettings settings) throws TransferException, TransferStopped {

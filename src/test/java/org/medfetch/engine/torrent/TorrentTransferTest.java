@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -152,11 +153,19 @@ class TorrentTransferTest {
             Path bad = swarm.payload("scans/b.nii.gz");
             byte original = flipByte(bad, 100_000);
             try (TorrentJob job = jobFor(swarm, options(null, seeder.peer()))) {
+                // The watchdog's clock stands still until every good piece is in, however long connecting
+                // and fetching take on a busy machine; from then on it runs.
+                HeldClock clock = new HeldClock();
+                RecordingProgress releaseWhenAllGoodPiecesAreIn = new RecordingProgress(done -> {
+                    if (done == swarm.pieces() - 1) {
+                        clock.release();
+                    }
+                });
                 TransferException stalled = assertThrows(TransferException.class,
                         // Stalled 10 s after the last good piece: bt re-sends the bad piece every few seconds,
                         // which must not count as progress here (a budget of one piece).
                         () -> job.run(TorrentSettings.loopback().withStallTimeout(Duration.ofSeconds(10))
-                                .withStallPieces(1)));
+                                .withStallPieces(1), releaseWhenAllGoodPiecesAreIn, new StopSignal(), clock));
                 assertEquals(TransferException.Kind.STALLED, stalled.kind());
                 assertTrue(stalled.retryable());
                 assertEquals(swarm.pieces() - 1, job.record().piecesDone(), "every piece but the corrupt one");
@@ -307,6 +316,27 @@ class TorrentTransferTest {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.seek(offset);
             raf.writeByte(original);
+        }
+    }
+
+    /** Nanoseconds that stand still until released, then run on from where they stood. */
+    private static final class HeldClock implements LongSupplier {
+        private static final long HELD_AT_MOST = TimeUnit.MINUTES.toNanos(3);
+        private final long start = System.nanoTime();
+        private volatile long releasedAt = -1;
+
+        void release() {
+            if (releasedAt < 0) {
+                releasedAt = System.nanoTime();
+            }
+        }
+
+        @Override
+        public long getAsLong() {
+            if (releasedAt < 0 && System.nanoTime() - start > HELD_AT_MOST) {
+                release(); // the good pieces never came: let the watchdog end the attempt, and the test fail
+            }
+            return releasedAt < 0 ? start : start + System.nanoTime() - releasedAt;
         }
     }
 }
