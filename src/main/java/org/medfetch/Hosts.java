@@ -16,14 +16,19 @@ import org.medfetch.resolve.hosts.DirectHttpResolver;
 import org.medfetch.resolve.hosts.DoiContentNegotiation;
 import org.medfetch.resolve.hosts.DownloadPageResolver;
 import org.medfetch.resolve.hosts.DropboxResolver;
+import org.medfetch.resolve.hosts.DryadResolver;
 import org.medfetch.resolve.hosts.FigshareResolver;
 import org.medfetch.resolve.hosts.GitHubResolver;
 import org.medfetch.resolve.hosts.GiteeResolver;
 import org.medfetch.resolve.hosts.HostContext;
+import org.medfetch.resolve.hosts.HuggingFaceResolver;
 import org.medfetch.resolve.hosts.HyperAiResolver;
 import org.medfetch.resolve.hosts.IncompleteLinkResolver;
 import org.medfetch.resolve.hosts.MagnetResolver;
 import org.medfetch.resolve.hosts.ManualHosts;
+import org.medfetch.resolve.hosts.MendeleyResolver;
+import org.medfetch.resolve.hosts.OpenNeuroResolver;
+import org.medfetch.resolve.hosts.OsfResolver;
 import org.medfetch.resolve.hosts.TciaResolver;
 import org.medfetch.resolve.hosts.TorrentFileResolver;
 import org.medfetch.resolve.hosts.UserConfig;
@@ -59,6 +64,11 @@ public final class Hosts {
             OpenDataLabResolver::new,
             GitHubResolver::new,
             GiteeResolver::new,
+            HuggingFaceResolver::new,
+            OsfResolver::new,
+            DryadResolver::new,
+            OpenNeuroResolver::new,
+            MendeleyResolver::new,
             DownloadPageResolver::new,
             DropboxResolver::new,
             context -> ManualHosts.DOCUMENT_VIEW,
@@ -85,8 +95,10 @@ public final class Hosts {
     static Resolvers resolvers(Settings settings, OkHttpClient http, Consumer<String> warnings, ProbeCache probes) {
         Endpoints endpoints = endpoints(settings);
         UserConfig user = new UserConfig(settings.env(), settings.home(), warnings);
-        Resolvers resolvers = new Resolvers(all(HostContext.of(endpoints, http, user, probes)));
+        Resolvers resolvers;
         try {
+            // A host's own endpoint variable (HF_ENDPOINT) is read, and checked, as its resolver is built.
+            resolvers = new Resolvers(all(HostContext.of(endpoints, http, user, probes)));
             endpoints.requireKnown(Stream.concat(resolvers.all().stream().filter(Resolver::takesEndpoint)
                     .map(Resolver::name), Stream.of(DoiMetadata.NAME)).toList());
         } catch (IllegalArgumentException e) {

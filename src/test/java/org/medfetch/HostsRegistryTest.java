@@ -96,7 +96,9 @@ class HostsRegistryTest {
                     .append(" | ").append(host.credentials().isEmpty() ? "" : host.credentials().stream()
                             .map(c -> c.replace("|", "\\|")).collect(Collectors.joining("; ")))
                     .append(" | ").append(!host.takesEndpoint() ? "" : host.defaultBase() != null
-                            ? host.defaultBase().toString() : "the link's own host").append(" |\n");
+                            ? host.defaultBase().toString() : "the link's own host")
+                    .append(host.endpointVariable() == null ? "" : " (or `$" + host.endpointVariable() + "`)")
+                    .append(" |\n");
         }
         return out.toString();
     }

@@ -11,21 +11,25 @@ import java.util.TreeMap;
 
 /**
  * The base URLs a user chose instead of the resolvers' defaults: {@code --endpoint NAME=URL} options,
- * then {@code MEDFETCH_ENDPOINT_<NAME>} environment variables (NAME upper-cased, '-' as '_'). An
- * option wins over the environment, so a test or a one-off run can point one host elsewhere.
+ * then {@code MEDFETCH_ENDPOINT_<NAME>} environment variables (NAME upper-cased, '-' as '_'), then the
+ * host's own variable when it has one ({@link Host#endpointVariable()}, e.g. HF_ENDPOINT). An option
+ * wins over the environment, so a test or a one-off run can point one host elsewhere.
  */
 public final class Endpoints {
 
     public static final String ENV_PREFIX = "MEDFETCH_ENDPOINT_";
-    public static final Endpoints NONE = new Endpoints(Map.of(), Map.of());
+    public static final Endpoints NONE = new Endpoints(Map.of(), Map.of(), Map.of());
 
     /** By resolver name as given, and by environment variable suffix; values already validated. */
     private final Map<String, URI> options;
     private final Map<String, URI> environment;
+    /** The whole environment, for hosts' own variables (validated when a host asks). */
+    private final Map<String, String> variables;
 
-    private Endpoints(Map<String, URI> options, Map<String, URI> environment) {
+    private Endpoints(Map<String, URI> options, Map<String, URI> environment, Map<String, String> variables) {
         this.options = Map.copyOf(options);
         this.environment = Map.copyOf(environment);
+        this.variables = Map.copyOf(variables);
     }
 
     /**
@@ -42,7 +46,7 @@ public final class Endpoints {
                 byVariable.put(variable.substring(ENV_PREFIX.length()), parse(url, variable + "=" + url));
             }
         });
-        return new Endpoints(byName, byVariable);
+        return new Endpoints(byName, byVariable, env);
     }
 
     /** The variable that sets NAME's endpoint: MEDFETCH_ENDPOINT_HYPER_AI for hyper-ai. */
@@ -57,6 +61,21 @@ public final class Endpoints {
             return Optional.of(option);
         }
         return Optional.ofNullable(environment.get(variable(name).substring(ENV_PREFIX.length())));
+    }
+
+    /**
+     * The host's chosen base URL: {@code --endpoint}, then {@code MEDFETCH_ENDPOINT_<NAME>}, then the
+     * host's own variable.
+     *
+     * @throws IllegalArgumentException naming the variable when the host's own variable is not a URL
+     */
+    public Optional<URI> chosen(Host host) {
+        Optional<URI> chosen = chosen(host.name());
+        String own = host.endpointVariable() == null ? null : variables.get(host.endpointVariable());
+        if (chosen.isPresent() || own == null || own.isBlank()) {
+            return chosen;
+        }
+        return Optional.of(parse(own, host.endpointVariable() + "=" + own));
     }
 
     /** NAME's chosen base URL, else {@code fallback} (which may be null: "the link's own host"). */

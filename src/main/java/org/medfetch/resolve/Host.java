@@ -21,9 +21,12 @@ import java.util.function.UnaryOperator;
  * @param notes         one line for the docs' host table: what medfetch does with its links
  * @param idLink        turns an id of this host in the mirror registry (a record number, OWNER/NAME, a
  *                      DOI) into a link this host accepts; null when mirrors never name this host by id
+ * @param endpointVariable the host's own environment variable for its base URL, read after
+ *                      {@code --endpoint} and {@code MEDFETCH_ENDPOINT_<NAME>} (HF_ENDPOINT, as
+ *                      huggingface_hub reads it), or null
  */
 public record Host(String name, URI defaultBase, boolean takesEndpoint, List<String> domains, List<String> examples,
-                   List<String> credentials, String notes, UnaryOperator<String> idLink) {
+                   List<String> credentials, String notes, UnaryOperator<String> idLink, String endpointVariable) {
 
     public Host {
         domains = List.copyOf(domains);
@@ -33,32 +36,40 @@ public record Host(String name, URI defaultBase, boolean takesEndpoint, List<Str
 
     /** A host that stays offline and owns no site yet: add what applies with the methods below. */
     public static Host named(String name, String notes) {
-        return new Host(name, null, false, List.of(), List.of(), List.of(), notes, null);
+        return new Host(name, null, false, List.of(), List.of(), List.of(), notes, null, null);
     }
 
     /** Its API lives at {@code base}, which {@code --endpoint NAME=URL} replaces. */
     public Host api(String base) {
-        return new Host(name, URI.create(base), true, domains, examples, credentials, notes, idLink);
+        return new Host(name, URI.create(base), true, domains, examples, credentials, notes, idLink, endpointVariable);
     }
 
     /** It calls the link's own host, whose scheme, host and port {@code --endpoint NAME=URL} replaces. */
     public Host linkHostEndpoint() {
-        return new Host(name, defaultBase, true, domains, examples, credentials, notes, idLink);
+        return new Host(name, defaultBase, true, domains, examples, credentials, notes, idLink, endpointVariable);
     }
 
     public Host domains(String... sites) {
-        return new Host(name, defaultBase, takesEndpoint, List.of(sites), examples, credentials, notes, idLink);
+        return new Host(name, defaultBase, takesEndpoint, List.of(sites), examples, credentials, notes, idLink, endpointVariable);
     }
 
     public Host examples(String... links) {
-        return new Host(name, defaultBase, takesEndpoint, domains, List.of(links), credentials, notes, idLink);
+        return new Host(name, defaultBase, takesEndpoint, domains, List.of(links), credentials, notes, idLink, endpointVariable);
     }
 
     public Host credentials(List<String> sources) {
-        return new Host(name, defaultBase, takesEndpoint, domains, examples, sources, notes, idLink);
+        return new Host(name, defaultBase, takesEndpoint, domains, examples, sources, notes, idLink, endpointVariable);
+    }
+
+    /**
+     * Its base URL may also come from the host's own {@code variable}, as the host's official client reads
+     * it; {@code --endpoint} and {@code MEDFETCH_ENDPOINT_<NAME>} still win.
+     */
+    public Host endpointVariable(String variable) {
+        return new Host(name, defaultBase, takesEndpoint, domains, examples, credentials, notes, idLink, variable);
     }
 
     public Host ids(UnaryOperator<String> link) {
-        return new Host(name, defaultBase, takesEndpoint, domains, examples, credentials, notes, link);
+        return new Host(name, defaultBase, takesEndpoint, domains, examples, credentials, notes, link, endpointVariable);
     }
 }

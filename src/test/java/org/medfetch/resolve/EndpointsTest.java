@@ -46,4 +46,23 @@ class EndpointsTest {
         }
         assertEquals("MEDFETCH_ENDPOINT_HYPER_AI", Endpoints.variable("hyper-ai"));
     }
+
+    @Test
+    void aHostsOwnVariableComesAfterBothOfMedfetchsAndBeforeTheDefault() {
+        Host hub = Host.named("huggingface", "api").api("https://huggingface.co").endpointVariable("HF_ENDPOINT");
+        Map<String, String> env = Map.of("HF_ENDPOINT", "https://hf-mirror.com/");
+        assertEquals(Optional.of(URI.create("https://hf-mirror.com")), Endpoints.of(Map.of(), env).chosen(hub));
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:7000")), Endpoints.of(Map.of(),
+                Map.of("HF_ENDPOINT", "https://hf-mirror.com", "MEDFETCH_ENDPOINT_HUGGINGFACE", "http://127.0.0.1:7000"))
+                .chosen(hub));
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:8000")), Endpoints.of(
+                Map.of("huggingface", "http://127.0.0.1:8000"), Map.of("HF_ENDPOINT", "https://hf-mirror.com",
+                        "MEDFETCH_ENDPOINT_HUGGINGFACE", "http://127.0.0.1:7000")).chosen(hub));
+        assertEquals(Optional.empty(), Endpoints.of(Map.of(), Map.of()).chosen(hub));
+        Host other = Host.named("zenodo", "api").api("https://zenodo.org");
+        assertEquals(Optional.empty(), Endpoints.of(Map.of(), env).chosen(other), "only the host that names it reads it");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> Endpoints.of(Map.of(), Map.of("HF_ENDPOINT", "hf-mirror.com")).chosen(hub));
+        assertTrue(bad.getMessage().startsWith("HF_ENDPOINT=hf-mirror.com: "), bad.getMessage());
+    }
 }

@@ -61,11 +61,12 @@ public final class HostClient {
         return answer.body();
     }
 
-    public <T> T postForm(HttpUrl url, Map<String, String> form, Map<String, String> headers, Class<T> type)
-            throws ResolveException {
+    /** POSTs a form; {@code secrets} (form values such as a client secret) are masked like header values. */
+    public <T> T postForm(HttpUrl url, Map<String, String> form, Map<String, String> headers, Class<T> type,
+                          String... secrets) throws ResolveException {
         FormBody.Builder body = new FormBody.Builder();
         form.forEach(body::add);
-        return read(send(request(url, headers).post(body.build()).build()), type);
+        return read(send(request(url, headers).post(body.build()).build(), secrets), type);
     }
 
     public <T> T postJson(HttpUrl url, Object body, Map<String, String> headers, Class<T> type, String... secrets)

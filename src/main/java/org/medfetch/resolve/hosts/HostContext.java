@@ -37,9 +37,14 @@ public final class HostContext {
         return new HostContext(Endpoints.NONE, base, http, user, ProbeCache.memory());
     }
 
-    /** The endpoint the user chose for {@code host}, or null. */
+    /**
+     * The endpoint the user chose for {@code host} ({@code --endpoint}, {@code MEDFETCH_ENDPOINT_<NAME>},
+     * the host's own variable), or null.
+     *
+     * @throws IllegalArgumentException when the host's own variable is not an http(s) URL
+     */
     public URI endpoint(Host host) {
-        return everywhere != null ? everywhere : endpoints.chosen(host.name()).orElse(null);
+        return everywhere != null ? everywhere : endpoints.chosen(host).orElse(null);
     }
 
     /** The endpoint the user chose, else the host's default base URL (null when it has none). */

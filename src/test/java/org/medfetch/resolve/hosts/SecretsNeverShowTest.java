@@ -45,11 +45,18 @@ class SecretsNeverShowTest {
     static final String SK = "sk-SECRET-3344";
     static final String ZENODO = "zenodo-SECRET-77>?88";
     static final String GITHUB = "ghp-SECRET-99??00";
-    static final Map<String, String> ENV = Map.of("KAGGLE_USERNAME", KAGGLE_USER, "KAGGLE_KEY", KAGGLE_KEY,
-            "AISTUDIO_ACCESS_TOKEN", AISTUDIO, "OPENXLAB_AK", AK, "OPENXLAB_SK", SK, "ZENODO_TOKEN", ZENODO,
-            "GITHUB_TOKEN", GITHUB);
+    static final String HF = "hf-SECRET-31>?41";
+    static final String OSF = "osf-SECRET-59~?26";
+    static final String DRYAD_ID = "dryad-id-SECRET-53>?58";
+    static final String DRYAD_SECRET = "dryad-SECRET-97~>93";
+    static final Map<String, String> ENV = Map.ofEntries(Map.entry("KAGGLE_USERNAME", KAGGLE_USER),
+            Map.entry("KAGGLE_KEY", KAGGLE_KEY), Map.entry("AISTUDIO_ACCESS_TOKEN", AISTUDIO),
+            Map.entry("OPENXLAB_AK", AK), Map.entry("OPENXLAB_SK", SK), Map.entry("ZENODO_TOKEN", ZENODO),
+            Map.entry("GITHUB_TOKEN", GITHUB), Map.entry("HF_TOKEN", HF), Map.entry("OSF_TOKEN", OSF),
+            Map.entry("DRYAD_CLIENT_ID", DRYAD_ID), Map.entry("DRYAD_CLIENT_SECRET", DRYAD_SECRET));
     static final List<String> FORBIDDEN = Stream.of(KAGGLE_KEY, KAGGLE_USER + ":" + KAGGLE_KEY, AISTUDIO, AK, SK,
-            ZENODO, GITHUB, OpenXLabFake.JWT).flatMap(s -> EchoingHost.forms(s).stream()).toList();
+            ZENODO, GITHUB, OpenXLabFake.JWT, HF, OSF, DRYAD_ID, DRYAD_SECRET)
+            .flatMap(s -> EchoingHost.forms(s).stream()).toList();
 
     final OkHttpClient http = new OkHttpClient();
 
