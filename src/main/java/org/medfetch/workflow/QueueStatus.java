@@ -1,6 +1,8 @@
 package org.medfetch.workflow;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongUnaryOperator;
@@ -38,8 +40,16 @@ public final class QueueStatus {
     }
 
     private static JobSummary summarize(Job job, List<FileRecord> all, LongUnaryOperator bytesRecorded, Instant now) {
-        List<FileRecord> units = all.stream().filter(f -> f.parentId() == null).toList();
-        int done = (int) all.stream().filter(f -> f.state() == FileState.DONE && !f.isTorrent()).count();
+        List<FileRecord> units = new ArrayList<>();
+        int done = 0;
+        for (FileRecord f : all) {
+            if (f.parentId() == null) {
+                units.add(f);
+            }
+            if (f.state() == FileState.DONE && !f.isTorrent()) {
+                done++;
+            }
+        }
         Long total = 0L;
         long bytesDone = 0;
         Integer pieces = null;
@@ -59,7 +69,7 @@ public final class QueueStatus {
                 pieces = (pieces == null ? 0 : pieces) + (f.piecesDone() == null ? 0 : f.piecesDone());
                 piecesTotal = (piecesTotal == null ? 0 : piecesTotal) + f.piecesTotal();
             }
-            if (f.lastError() != null && Set.of(FileState.FAILED, FileState.RETRYING).contains(f.state())) {
+            if (f.lastError() != null && (f.state() == FileState.FAILED || f.state() == FileState.RETRYING)) {
                 error = f.lastError();
             }
             Instant at = retryAt(f, now);
@@ -82,20 +92,35 @@ public final class QueueStatus {
         return f.size() * f.piecesDone() / f.piecesTotal();
     }
 
-    /** A running file whose process was killed reads "interrupted": the next run resumes it. */
+    /**
+     * A running file whose process was killed reads "interrupted": the next run resumes it. One pass over
+     * the files (status summarizes every job of the queue).
+     */
     private static String state(Job job, List<FileRecord> units) {
         if (job.state() != JobState.ACTIVE) {
             return job.state().label();
         }
-        if (units.stream().anyMatch(f -> f.state() == FileState.RUNNING && LeaseOwner.gone(f.leaseOwner()))
-                && units.stream().noneMatch(f -> f.state() == FileState.RUNNING && !LeaseOwner.gone(f.leaseOwner()))) {
+        Set<FileState> present = EnumSet.noneOf(FileState.class);
+        boolean runningHere = false;
+        boolean runningGone = false;
+        for (FileRecord f : units) {
+            present.add(f.state());
+            if (f.state() == FileState.RUNNING) {
+                if (LeaseOwner.gone(f.leaseOwner())) {
+                    runningGone = true;
+                } else {
+                    runningHere = true;
+                }
+            }
+        }
+        if (runningGone && !runningHere) {
             return "interrupted";
         }
-        if (!units.isEmpty() && units.stream().allMatch(f -> f.state() == FileState.DONE)) {
+        if (present.equals(EnumSet.of(FileState.DONE))) {
             return FileState.DONE.label();
         }
         for (FileState s : PRECEDENCE) {
-            if (units.stream().anyMatch(f -> f.state() == s)) {
+            if (present.contains(s)) {
                 return s.label();
             }
         }
