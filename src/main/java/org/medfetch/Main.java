@@ -3,6 +3,7 @@ package org.medfetch;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import okhttp3.OkHttpClient;
 import org.medfetch.catalog.Catalog;
 import org.medfetch.catalog.CatalogException;
 import org.medfetch.catalog.CatalogLoader;
+import org.medfetch.catalog.RemoteCatalog;
 import org.medfetch.cli.Cli;
 import org.medfetch.cli.MedfetchCommand;
 import org.medfetch.engine.Transfers;
@@ -79,7 +81,7 @@ public final class Main {
         Function<Resolvers, Transfers> transfers = registry -> new Transfers(
                 new HttpTransfer(http.get(), new HostAuthorizer(registry.all())),
                 new TorrentTransfer(torrents(settings)));
-        Workspace.Parts parts = new Workspace.Parts(() -> catalog(settings), resolvers,
+        Workspace.Parts parts = new Workspace.Parts(() -> catalog(settings, http, err), resolvers,
                 registry -> new MirrorSources(mirrors(settings), registry), DatasetNotes::bundled, transfers,
                 () -> new LinkProbe(http.get()), () -> Hosts.doi(settings, http.get()), freeSpace);
         return new Workspace(settings.workspace(), parts, Clock.systemUTC());
@@ -114,16 +116,34 @@ public final class Main {
         }
     }
 
-    private static Catalog catalog(Settings settings) {
+    /** The bundled catalog, a catalog file, or one fetched by URL with the run's HTTP client and cached. */
+    private static Catalog catalog(Settings settings, Supplier<OkHttpClient> http, PrintWriter err) {
         CatalogLoader loader = new CatalogLoader();
-        if (settings.catalogFile() == null) {
+        String catalog = settings.catalog();
+        if (catalog == null) {
             return loader.bundled();
         }
         try {
-            return loader.file(settings.catalogFile().toAbsolutePath(), settings.catalogFile().toString());
+            if (RemoteCatalog.isUrl(catalog)) {
+                return new RemoteCatalog(new HttpCatalogs(http.get()), catalogCache(settings), note -> {
+                    err.println("medfetch: " + note);
+                    err.flush();
+                }).load(catalog);
+            }
+            return loader.file(Path.of(catalog).toAbsolutePath(), catalog);
         } catch (CatalogException e) {
             throw new UsageException(e.getMessage(), e);
+        } catch (InvalidPathException e) {
+            throw new UsageException("catalog " + catalog + " is not a valid file name", e);
         }
+    }
+
+    /** Where catalogs given by URL are kept: $XDG_CACHE_HOME/medfetch/catalogs, else ~/.cache/medfetch/catalogs. */
+    static Path catalogCache(Settings settings) {
+        String xdg = settings.env().get("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+                : settings.home().resolve(".cache");
+        return base.resolve("medfetch").resolve("catalogs");
     }
 
     /**

@@ -18,6 +18,19 @@ public record Catalog(String origin, String sha256, List<CatalogEntry> entries, 
         problems = List.copyOf(problems);
     }
 
+    /** Lines that hold a link but gave no entry. */
+    public long skippedLines() {
+        return problems.stream().filter(p -> p.kind() == CatalogProblem.Kind.SKIPPED_LINE).count();
+    }
+
+    /** One line on what was read: "96 datasets read from bundled; 2 lines with links skipped". */
+    public String coverage() {
+        long skipped = skippedLines();
+        return entries.size() + (entries.size() == 1 ? " dataset" : " datasets") + " read from " + origin
+                + (skipped == 0 ? "" : "; " + skipped + (skipped == 1 ? " line" : " lines")
+                + " with links skipped ('medfetch lint' lists them)");
+    }
+
     public List<String> sections() {
         return entries.stream().map(CatalogEntry::section).filter(s -> s != null).distinct().toList();
     }

@@ -16,16 +16,16 @@ public final class CatalogLoader {
     public static final String BUNDLED = "bundled";
     private static final String BUNDLED_RESOURCE = "/org/medfetch/catalog/bundled.md";
     /** Catalogs are hand-written Markdown; anything larger is almost certainly the wrong file. */
-    private static final long MAX_BYTES = 64L * 1024 * 1024;
+    public static final long MAX_BYTES = 64L * 1024 * 1024;
 
-    private final MarkdownCatalogParser parser = new MarkdownCatalogParser();
+    private final MarkdownCatalogParser markdown = new MarkdownCatalogParser();
 
     public Catalog bundled() {
         try (InputStream in = CatalogLoader.class.getResourceAsStream(BUNDLED_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the bundled catalog is missing from the jar");
             }
-            return parser.parse(decode(BUNDLED, in.readAllBytes()));
+            return markdown.parse(decode(BUNDLED, in.readAllBytes()));
         } catch (IOException | CatalogException e) {
             throw new IllegalStateException("the bundled catalog cannot be read", e);
         }
@@ -40,12 +40,30 @@ public final class CatalogLoader {
             if (Files.size(path) > MAX_BYTES) {
                 throw new CatalogException("catalog " + shown + " is larger than 64 MiB; is it the right file?");
             }
-            return parser.parse(decode(shown, Files.readAllBytes(path)));
+            return parse(decode(shown, Files.readAllBytes(path)));
         } catch (NoSuchFileException e) {
             throw new CatalogException("catalog " + shown + " does not exist");
         } catch (IOException e) {
             throw new CatalogException("catalog " + shown + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** A catalog's bytes as given by URL, read in the format its name or first line tells. */
+    public Catalog bytes(String origin, byte[] bytes) throws CatalogException {
+        if (bytes.length > MAX_BYTES) {
+            throw new CatalogException("catalog " + origin + " is larger than 64 MiB; is it the right file?");
+        }
+        return parse(decode(origin, bytes));
+    }
+
+    /** Markdown, CSV, TSV or JSON Lines, as the catalog's name or first line tells. */
+    public Catalog parse(CatalogText text) {
+        return switch (CatalogFormat.of(text.origin(), text.text())) {
+            case MARKDOWN -> markdown.parse(text);
+            case CSV -> new DelimitedCatalogParser(',').parse(text);
+            case TSV -> new DelimitedCatalogParser('\t').parse(text);
+            case JSON_LINES -> new JsonLinesCatalogParser().parse(text);
+        };
     }
 
     private static CatalogText decode(String origin, byte[] bytes) throws CatalogException {

@@ -19,7 +19,8 @@ public record CatalogProblem(
         MALFORMED_LINK("malformed-link"),
         TRUNCATED_LINK("truncated-link"),
         DUPLICATE_DATASET("duplicate-dataset"),
-        SHARED_LINK("shared-link");
+        SHARED_LINK("shared-link"),
+        SKIPPED_LINE("skipped-line");
 
         private final String label;
 

@@ -111,4 +111,17 @@ public final class DatasetIds {
         taken.add(id);
         return id;
     }
+
+    /**
+     * The id a catalog gives an entry (JSON Lines written by {@code catalog --json}), when it is a slug
+     * not taken yet; otherwise a new id as {@link #assign} makes it.
+     */
+    String keep(String id, String name, String section, int line) {
+        String given = id.strip();
+        if (!given.isEmpty() && slug(given).equals(given) && !taken.contains(given)) {
+            taken.add(given);
+            return given;
+        }
+        return assign(name, section, line);
+    }
 }

@@ -31,10 +31,12 @@ final class EntryBuilder {
                         "the row has no dataset name", "fill in the name cell or delete the row", false));
                 continue;
             }
-            CatalogEntry entry = new CatalogEntry(ids.assign(name, row.section(), row.line()), name,
+            String id = row.id() != null ? ids.keep(row.id(), name, row.section(), row.line())
+                    : ids.assign(name, row.section(), row.line());
+            CatalogEntry entry = new CatalogEntry(id, name,
                     row.section(), blankToNull(row.cell(ColumnRole.TASK)), blankToNull(row.cell(ColumnRole.PART)),
                     blankToNull(row.cell(ColumnRole.FORMAT)), blankToNull(row.cell(ColumnRole.COUNT)), row.link(),
-                    row.line());
+                    row.line(), row.alternatives());
             entries.add(entry);
             checkLink(entry, row);
         }
@@ -73,8 +75,17 @@ final class EntryBuilder {
         if (entry.hasLink()) {
             return;
         }
+        if (row.linkCellText() == null) {
+            problems.add(new CatalogProblem(entry.line(), entry.id(), CatalogProblem.Kind.MISSING_LINK,
+                    "the catalog gives no link for it", "find the dataset's official page and add its link", false));
+            return;
+        }
         String text = row.linkCellText().strip();
-        if (text.isEmpty() || text.matches("[-–—]+")) {
+        if (Urls.schemeless(text)) {
+            problems.add(new CatalogProblem(entry.line(), entry.id(), CatalogProblem.Kind.MALFORMED_LINK,
+                    "the link '" + text + "' has no http:// or https://, so it leads nowhere",
+                    "write it as https://" + text, false));
+        } else if (text.isEmpty() || text.matches("[-–—]+")) {
             problems.add(new CatalogProblem(entry.line(), entry.id(), CatalogProblem.Kind.MISSING_LINK,
                     "no download link (the cell is '" + text + "')",
                     "find the dataset's official page and add its link", false));

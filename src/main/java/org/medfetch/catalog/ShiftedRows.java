@@ -68,8 +68,7 @@ final class ShiftedRows {
             }
             cells.set(middle.get(k + 1), value);
         }
-        return Optional.of(new RawRow(row.line(), row.section(), row.roles(), cells, row.link(),
-                row.linkCellText(), row.rawCellCount()));
+        return Optional.of(row.withCells(cells));
     }
 
     /** Physical columns strictly between the name column and the link column, in order. */

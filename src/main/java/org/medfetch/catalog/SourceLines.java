@@ -2,6 +2,7 @@ package org.medfetch.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The catalog text prepared for commonmark: table rows whose last cell was split over two lines are
@@ -9,6 +10,14 @@ import java.util.List;
  * remembers the original line it came from.
  */
 final class SourceLines {
+
+    /**
+     * Lines that only open or close an HTML wrapper ({@code <details>}, {@code <summary>…</summary>},
+     * {@code <div align="center">}): commonmark would make the Markdown after them part of an HTML block,
+     * while GitHub shows a table inside {@code <details>} as a table. They are read as blank lines.
+     */
+    private static final Pattern WRAPPER = Pattern.compile(
+            "(?i)\\s*(?:</?(?:details|div|center|p)\\b[^>]*>\\s*|<summary\\b[^>]*>.*?</summary\\s*>\\s*)+");
 
     private final List<String> lines = new ArrayList<>();
     private final List<Integer> originalLine = new ArrayList<>();
@@ -28,7 +37,7 @@ final class SourceLines {
             if (joined) {
                 prepared.joinedAt.add(first);
             }
-            prepared.lines.add(line);
+            prepared.lines.add(line.strip().startsWith("<") && WRAPPER.matcher(line).matches() ? "" : line);
             prepared.originalLine.add(first);
         }
         return prepared;
@@ -51,6 +60,15 @@ final class SourceLines {
 
     String text() {
         return String.join("\n", lines);
+    }
+
+    int size() {
+        return lines.size();
+    }
+
+    /** Hides a prepared line from commonmark (it was read otherwise, as part of an HTML table). */
+    void blank(int preparedIndex) {
+        lines.set(preparedIndex, "");
     }
 
     String line(int preparedIndex) {

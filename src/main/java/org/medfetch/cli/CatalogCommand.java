@@ -3,6 +3,8 @@ package org.medfetch.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.medfetch.catalog.Catalog;
+import org.medfetch.catalog.CatalogForms;
 import org.medfetch.resolve.LinkClass;
 import org.medfetch.workflow.CatalogListing;
 import org.medfetch.workflow.ClassifiedEntry;
@@ -22,7 +24,8 @@ final class CatalogCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--section", paramLabel = "S", description = "Only this section (CT, MRI, 超声, ...).")
+    @Option(names = "--section", paramLabel = "S",
+            description = "Only datasets under a heading called S at any depth, any case (CT, MRI, 超声, Brain, ...).")
     String section;
 
     @Option(names = "--class", paramLabel = "C", converter = LinkClassConverter.class,
@@ -37,6 +40,16 @@ final class CatalogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Catalog catalog = root.workspace().catalog();
+        PrintWriter err = spec.commandLine().getErr();
+        if (catalog.entries().isEmpty()) {
+            err.println("medfetch: no datasets read from " + catalog.origin() + "; medfetch reads:");
+            CatalogForms.UNDERSTOOD.forEach(form -> err.println("  - " + form));
+            err.flush();
+            return ExitCodes.PROBLEMS;
+        }
+        err.println("medfetch: " + catalog.coverage());
+        err.flush();
         List<ClassifiedEntry> entries = new CatalogListing(root.workspace()).list(section, linkClass, search);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -24,6 +24,12 @@ final class EntryFields {
         map.put("format", e.format());
         map.put("count", e.count());
         map.put("link", e.link());
+        map.put("links", e.links().stream().map(l -> {
+            Map<String, Object> link = new LinkedHashMap<>();
+            link.put("label", l.label());
+            link.put("url", l.url());
+            return link;
+        }).toList());
         map.put("host", classified.host());
         map.put("class", c.linkClass().label());
         map.put("resolver", c.resolver());

@@ -13,9 +13,10 @@ final class GlobalOptions {
             description = "Workspace folder holding downloads/ and manifests/ (default: the current folder).")
     Path workspace = Path.of("");
 
-    @Option(names = "--catalog", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "Markdown catalog to read instead of the bundled one.")
-    Path catalog;
+    @Option(names = "--catalog", paramLabel = "FILE|URL", scope = ScopeType.INHERIT,
+            description = "Catalog to read instead of the bundled one: a Markdown list, CSV, TSV or JSON Lines "
+                    + "file, or an http(s) URL of one (cached, re-validated on each use).")
+    String catalog;
 
     @Option(names = "--endpoint", paramLabel = "NAME=URL", scope = ScopeType.INHERIT,
             description = "Use URL instead of a resolver's default base URL (repeatable; also "

@@ -14,8 +14,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = "Report the catalog's problems (shifted rows, split cells, missing or truncated links, "
-                + "duplicates) with a suggested fix; exit 1 when there are any.")
+        description = "Report what was read from the catalog and its problems (lines with links that gave no "
+                + "dataset, shifted rows, split cells, missing or truncated links, duplicates) with a suggested fix; "
+                + "exit 1 when there are any.")
 final class LintCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -50,7 +51,8 @@ final class LintCommand implements Callable<Integer> {
             }
         }
         if (!json) {
-            out.println(problems.isEmpty() ? "no problems" : problems.size() + " problems");
+            out.println(root.workspace().catalog().coverage() + "; "
+                    + (problems.isEmpty() ? "no problems" : problems.size() + (problems.size() == 1 ? " problem" : " problems")));
         }
         out.flush();
         return problems.isEmpty() ? ExitCodes.SUCCESS : ExitCodes.PROBLEMS;

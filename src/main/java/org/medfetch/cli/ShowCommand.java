@@ -40,6 +40,7 @@ final class ShowCommand implements Callable<Integer> {
         field(out, "format", entry.format());
         field(out, "count", entry.count());
         field(out, "link", entry.link());
+        entry.links().forEach(l -> field(out, "also", l.url() + (l.label() == null ? "" : " (" + l.label() + ")")));
         field(out, "host", classified.host());
         field(out, "class", c.linkClass().label());
         field(out, "resolver", c.resolver());

@@ -16,17 +16,17 @@ public final class CatalogListing {
     }
 
     /**
-     * @param section   exact section name (any case), or null for all
+     * @param section   a heading the entries sit under at any depth (any case), or null for all
      * @param linkClass only entries of this class, or null for all
      * @param search    text to find in id, name, task, part or link (any case), or null
      */
     public List<ClassifiedEntry> list(String section, LinkClass linkClass, String search) {
-        if (section != null && workspace.catalog().sections().stream().noneMatch(s -> s.equalsIgnoreCase(section))) {
+        if (section != null && workspace.catalog().entries().stream().noneMatch(e -> e.inSection(section))) {
             throw new UsageException("no section '" + section + "' in the catalog; sections: "
                     + String.join(", ", workspace.catalog().sections()));
         }
         return workspace.catalog().entries().stream()
-                .filter(e -> section == null || section.equalsIgnoreCase(e.section()))
+                .filter(e -> section == null || e.inSection(section))
                 .filter(e -> search == null || mentions(e, search.toLowerCase(Locale.ROOT)))
                 .map(this::classify)
                 .filter(c -> linkClass == null || c.classification().linkClass() == linkClass)

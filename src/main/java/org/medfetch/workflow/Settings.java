@@ -7,7 +7,7 @@ import java.util.Map;
  * What one medfetch invocation was told: the global options and the process environment.
  *
  * @param workspace   the workspace folder (downloads/, manifests/)
- * @param catalogFile a catalog file, or null for the bundled catalog
+ * @param catalog     a catalog file or http(s) URL as given, or null for the bundled catalog
  * @param mirrorsFile a mirror registry file, or null for the bundled registry
  * @param noMirrors   use no mirror registry at all
  * @param env         environment variables (credentials, proxies, endpoint overrides)
@@ -15,7 +15,7 @@ import java.util.Map;
  * @param endpoints   {@code --endpoint NAME=URL} options, by resolver name, as given (validated when the
  *                    resolvers are built, together with the MEDFETCH_ENDPOINT_* variables in {@code env})
  */
-public record Settings(Path workspace, Path catalogFile, Path mirrorsFile, boolean noMirrors, Map<String, String> env,
+public record Settings(Path workspace, String catalog, Path mirrorsFile, boolean noMirrors, Map<String, String> env,
                        Path home, Map<String, String> endpoints) {
 
     public Settings {
@@ -24,8 +24,8 @@ public record Settings(Path workspace, Path catalogFile, Path mirrorsFile, boole
     }
 
     /** Settings without endpoint options: every resolver uses its default base, or MEDFETCH_ENDPOINT_*. */
-    public Settings(Path workspace, Path catalogFile, Path mirrorsFile, boolean noMirrors, Map<String, String> env,
+    public Settings(Path workspace, String catalog, Path mirrorsFile, boolean noMirrors, Map<String, String> env,
                     Path home) {
-        this(workspace, catalogFile, mirrorsFile, noMirrors, env, home, Map.of());
+        this(workspace, catalog, mirrorsFile, noMirrors, env, home, Map.of());
     }
 }

@@ -124,7 +124,7 @@ class CatalogCommandsTest {
         Files.writeString(catalog, "| Dataset | Link |\n|---|---|\n| A | https://zenodo.org/records/1 |\n");
         CliRun run = CliRun.run("lint", "--catalog", catalog.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("no problems", run.out().strip());
+        assertEquals("1 dataset read from " + catalog + "; no problems", run.out().strip());
     }
 
     @Test

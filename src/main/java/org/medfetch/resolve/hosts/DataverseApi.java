@@ -1,6 +1,8 @@
 package org.medfetch.resolve.hosts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -28,6 +30,23 @@ final class DataverseApi {
         boolean isRestricted() {
             return Boolean.TRUE.equals(restricted);
         }
+
+        /**
+         * The day the file's embargo ends, while it has not ended on {@code today}; else null. An
+         * embargoed file cannot be downloaded, and no access request opens it (Dataverse 5.8 release
+         * notes, "Support for Data Embargoes"); on that day it opens to everyone.
+         */
+        String embargoedUntil(LocalDate today) {
+            String until = dataFile == null || dataFile.embargo() == null ? null : dataFile.embargo().dateAvailable();
+            if (until == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(until).isAfter(today) ? until : null;
+            } catch (DateTimeParseException e) {
+                return until;
+            }
+        }
     }
 
     /**
@@ -35,7 +54,11 @@ final class DataverseApi {
      * checksum describe the file as uploaded, which {@code ?format=original} returns.
      */
     record DataFile(Long id, String filename, Long filesize, Checksum checksum, String md5, String originalFileName,
-                    Long originalFileSize) {
+                    Long originalFileSize, Embargo embargo) {
+    }
+
+    /** A file's embargo: {@code {"dateAvailable": "2099-09-05", "reason": "..."}}. */
+    record Embargo(String dateAvailable, String reason) {
     }
 
     record Checksum(String type, String value) {

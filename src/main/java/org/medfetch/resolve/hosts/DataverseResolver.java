@@ -2,7 +2,10 @@ package org.medfetch.resolve.hosts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,14 +28,15 @@ import org.medfetch.resolve.Source;
  * Dataverse datasets on any installation, known by link shape ({@code dataset.xhtml?persistentId=},
  * {@code citation?persistentId=}, a file's {@code file.xhtml}), expanded through its native API into
  * files with checksums, each downloaded from the access API. Public files are queued; restricted
- * files and guestbooks need a person in the browser, so they turn into manual steps.
+ * files and guestbooks need a person in the browser, and embargoed files a wait, so they turn into
+ * manual steps.
  *
  * <p>Reference: https://guides.dataverse.org/en/latest/api/dataaccess.html
  */
 public final class DataverseResolver implements Resolver {
 
     public static final Host HOST = Host.named("dataverse", "api: any Dataverse installation, by link shape; "
-            + "public files queued, restricted ones manual steps").linkHostEndpoint()
+            + "public files queued, restricted or embargoed ones manual steps").linkHostEndpoint()
             .examples("https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/DBW86T",
                     "https://data.goettingen-research-online.de/citation?persistentId=doi:10.25625/ABCDEF",
                     "https://borealisdata.ca/file.xhtml?persistentId=doi:10.5683/SP3/XYZ123/AB12CD")
@@ -85,7 +89,7 @@ public final class DataverseResolver implements Resolver {
                 .addQueryParameter("persistentId", pid).build();
         HostAnswer answer = api.send(api.request(datasetUrl, Map.of()).build());
         if (!answer.ok() && (answer.says("guestbook") || answer.says("terms"))) {
-            return new Resolution.Manual(manual(entry, link, List.of(), true));
+            return new Resolution.Manual(manual(entry, link, new Held(), true));
         }
         JsonNode data = api.read(answer, DataverseApi.Dataset.class).data();
         if (data == null || !data.isObject()) {
@@ -100,24 +104,52 @@ public final class DataverseResolver implements Resolver {
             throw api.unexpected(HostClient.where(filesUrl) + " has no 'data' list");
         }
         if (hasGuestbook(data)) {
-            return new Resolution.Manual(manual(entry, link, List.of(), true));
+            return new Resolution.Manual(manual(entry, link, new Held(), true));
         }
-        // Public files are queued; restricted ones are left to a person, who requests access on the page.
+        // Public files are queued; restricted ones are left to a person, who requests access on the page,
+        // and embargoed ones too: nobody can download them before the embargo ends.
         List<Source> sources = new ArrayList<>();
-        List<String> restricted = new ArrayList<>();
+        Held held = new Held();
         for (DataverseApi.FileEntry file : files.data()) {
             Source source = source(base, file);
-            if (file.isRestricted()) {
-                restricted.add(source.path());
-            } else {
+            if (!held.add(file, source.path())) {
                 sources.add(source);
             }
         }
-        if (sources.isEmpty() && restricted.isEmpty()) {
+        if (sources.isEmpty() && held.none()) {
             throw api.unexpected("dataset " + pid + " lists no files");
         }
-        Instructions steps = restricted.isEmpty() ? null : manual(entry, link, restricted, false);
-        return new Resolution.Fetch(sources, steps, info(pid, link, version, data), Map.of(), restricted);
+        Instructions steps = held.none() ? null : manual(entry, link, held, false);
+        return new Resolution.Fetch(sources, steps, info(pid, link, version, data), Map.of(), held.paths());
+    }
+
+    /** The files a person must deal with: restricted ones (access requested) and embargoed ones (a wait). */
+    private static final class Held {
+        private final List<String> restricted = new ArrayList<>();
+        private final Map<String, String> embargoed = new LinkedHashMap<>();
+
+        /** Whether the file is held back (and so not queued). */
+        boolean add(DataverseApi.FileEntry file, String path) {
+            String until = file.embargoedUntil(LocalDate.now(ZoneOffset.UTC));
+            if (until != null) {
+                embargoed.put(path, until);
+            } else if (file.isRestricted()) {
+                restricted.add(path);
+            } else {
+                return false;
+            }
+            return true;
+        }
+
+        boolean none() {
+            return restricted.isEmpty() && embargoed.isEmpty();
+        }
+
+        List<String> paths() {
+            List<String> all = new ArrayList<>(restricted);
+            all.addAll(embargoed.keySet());
+            return all;
+        }
     }
 
     /** One file's page ({@code file.xhtml?persistentId=} or {@code ?fileId=}): that file alone. */
@@ -130,8 +162,9 @@ public final class DataverseResolver implements Resolver {
             throw api.unexpected(HostClient.where(url) + " has no 'data' object");
         }
         Source source = source(base, answer.data());
-        if (answer.data().isRestricted()) {
-            return new Resolution.Manual(manual(entry, link, List.of(source.path()), false));
+        Held held = new Held();
+        if (held.add(answer.data(), source.path())) {
+            return new Resolution.Manual(manual(entry, link, held, false));
         }
         return new Resolution.Fetch(List.of(source), null, new DatasetInfo(null, null, null, null, link.toString()),
                 Map.of());
@@ -203,21 +236,36 @@ public final class DataverseResolver implements Resolver {
                 data.path("publisher").asText(null));
     }
 
-    private static Instructions manual(CatalogEntry entry, URI link, List<String> restricted, boolean guestbook) {
+    private static Instructions manual(CatalogEntry entry, URI link, Held held, boolean guestbook) {
         List<String> steps = new ArrayList<>();
-        steps.add("Open " + link + " in a browser (log in if the installation asks)");
+        if (!held.embargoed.isEmpty()) {
+            steps.add("Wait for the embargo to end, then run: medfetch add " + entry.id() + " (" + listed(
+                    held.embargoed.entrySet().stream().map(e -> e.getKey() + " until " + e.getValue()).toList()) + ")");
+        }
+        if (guestbook || !held.restricted.isEmpty()) {
+            steps.add("Open " + link + " in a browser (log in if the installation asks)");
+        }
         if (guestbook) {
             steps.add("Fill in the guestbook or accept the terms that the Download (or Access Dataset) button shows");
         }
-        if (!restricted.isEmpty()) {
-            steps.add("Request access to the restricted file(s): " + String.join(", ", restricted.stream().limit(10).toList())
-                    + (restricted.size() > 10 ? " and " + (restricted.size() - 10) + " more" : ""));
+        if (!held.restricted.isEmpty()) {
+            steps.add("Request access to the restricted file(s): " + listed(held.restricted));
         }
-        steps.add("Download the files into " + Steps.folder(entry));
-        steps.add(Steps.adopt(entry));
-        return new Instructions("Dataverse dataset: " + (guestbook ? "a guestbook or terms must be completed in the "
-                + "browser before the files can be downloaded." : restricted.size() + " restricted file(s) need access "
-                + "granted first; medfetch fetches the public ones (--files can leave the restricted ones out)."), steps);
+        if (guestbook || !held.restricted.isEmpty()) {
+            steps.add("Download the files into " + Steps.folder(entry));
+            steps.add(Steps.adopt(entry));
+        }
+        String why = guestbook ? "a guestbook or terms must be completed in the browser before the files can be "
+                + "downloaded." : (held.restricted.isEmpty() ? "" : held.restricted.size() + " restricted file(s) need "
+                + "access granted first; ") + (held.embargoed.isEmpty() ? "" : held.embargoed.size() + " file(s) are "
+                + "under embargo until the date shown; ") + "medfetch fetches the public ones (--files can leave the "
+                + "others out).";
+        return new Instructions("Dataverse dataset: " + why, steps);
+    }
+
+    private static String listed(List<String> names) {
+        return String.join(", ", names.stream().limit(10).toList())
+                + (names.size() > 10 ? " and " + (names.size() - 10) + " more" : "");
     }
 
     /** The dataset's (or file's) persistent id: doi:..., hdl:..., perma:... */

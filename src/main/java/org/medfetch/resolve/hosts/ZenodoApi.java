@@ -1,5 +1,6 @@
 package org.medfetch.resolve.hosts;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -73,10 +74,14 @@ final class ZenodoApi {
         }
     }
 
-    /** {@code self} in a record's files list, {@code content} in the /files listing. */
+    /**
+     * The bytes are {@code self} in a record's files list, {@code content} in the /files listing (where
+     * {@code self} is the entry's metadata), {@code download} in records answered in October 2023.
+     */
     record FileLinks(String self, String content, String download) {
     }
 
-    record Links(String html) {
+    /** The record's page: {@code html} before October 2023, {@code self_html} since. */
+    record Links(@JsonAlias("self_html") String html) {
     }
 }

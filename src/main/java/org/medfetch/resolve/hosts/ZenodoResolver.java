@@ -124,7 +124,10 @@ public final class ZenodoResolver implements Resolver, AuthorizesDownloads {
     private Source source(String id, ZenodoApi.File file, String closed) throws ResolveException {
         String name = RemotePath.of(file.name(), api);
         ZenodoApi.FileLinks links = file.links();
-        String link = links == null ? null : first(links.self(), links.content(), links.download());
+        // links.self is the file itself only in a record's own file list; in the /files listing and in
+        // the shape Zenodo answered with in October 2023 it is the file's metadata, and the bytes are at
+        // links.content or links.download.
+        String link = links == null ? null : first(links.content(), links.download(), links.self());
         URI url = link != null ? api.link(link, "the link of " + name) : base.newBuilder().addPathSegment("records").addPathSegment(id)
                 .addPathSegment("files").addPathSegment(name).build().uri();
         List<Checksum> checksums = file.checksum() == null ? List.of() : checksum(file.checksum());
@@ -133,9 +136,13 @@ public final class ZenodoResolver implements Resolver, AuthorizesDownloads {
         return new Source.HttpSource(url, name, file.bytes(), checksums, auth);
     }
 
+    /**
+     * "md5:HEX"; a bare HEX is Zenodo's MD5 too (its only algorithm), as records answered in October
+     * 2023 and the deposit API give it.
+     */
     private List<Checksum> checksum(String text) {
         try {
-            return List.of(Checksum.parse(text));
+            return List.of(text.indexOf(':') < 0 ? new Checksum("md5", text.strip()) : Checksum.parse(text));
         } catch (IllegalArgumentException e) {
             return List.of();
         }

@@ -1,6 +1,7 @@
 package org.medfetch.resolve.hosts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,6 +120,39 @@ class ApiDownloadsTest {
         assertTrue(run.out().contains(hex("SHA-256", a) + "  downloads/scans/scans.npz"), run.out());
         assertTrue(run.out().contains(hex("SHA-256", b) + "  downloads/scans/labels.csv"), run.out());
         assertEquals(0, medfetch(Map.of(), "verify", "scans").exitCode());
+    }
+
+    /**
+     * The recorded sandbox record 107873 (api/zenodo/README.md), its file link moved from
+     * sandbox.zenodo.org to the fake: the recorded MD5 is that of "foo\n", so the file is checked against
+     * what Zenodo published, and other bytes are refused.
+     */
+    @Test
+    void recordedZenodoRecordIsDownloadedAndCheckedAgainstItsPublishedMd5() throws Exception {
+        List<byte[]> served = new java.util.concurrent.CopyOnWriteArrayList<>(List.of("foo\n".getBytes(StandardCharsets.UTF_8)));
+        FakeHost zenodo = new FakeHost() {
+            @Override
+            protected MockResponse route(RecordedRequest r, HttpUrl url) {
+                return switch (url.encodedPath()) {
+                    case "/api/records/107873" -> status(200, text("zenodo/record-107873.json")
+                            .replace("https://sandbox.zenodo.org", base().toString().replaceAll("/$", "")));
+                    case "/api/records/107873/files/event.json/content" -> file(served.get(0));
+                    default -> null;
+                };
+            }
+        };
+        String url = serve(zenodo);
+        CliRun run = medfetch(Map.of(), "--catalog", catalog("Event", "https://zenodo.org/records/107873").toString(),
+                "--endpoint", "zenodo=" + url, "get", "event", "--no-progress");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains(hex("SHA-256", "foo\n".getBytes(StandardCharsets.UTF_8))
+                + "  downloads/event/event.json"), run.out());
+
+        served.set(0, "bar\n".getBytes(StandardCharsets.UTF_8));
+        CliRun other = medfetch(Map.of(), "--catalog", catalog("Other", "https://zenodo.org/records/107873").toString(),
+                "--endpoint", "zenodo=" + url, "get", "other", "--no-progress", "--retries", "0");
+        assertNotEquals(0, other.exitCode(), other.out());
+        assertTrue((other.out() + other.err()).contains("d3b07384d113edec49eaa6238ad5ff00"), other.out() + other.err());
     }
 
     @Test

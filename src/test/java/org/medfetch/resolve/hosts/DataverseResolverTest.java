@@ -16,6 +16,8 @@ import org.medfetch.resolve.Source;
 class DataverseResolverTest extends ResolverContract {
 
     static final String HAM = "https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/DBW86T";
+    /** A dataset whose answers are recorded (a Dataverse 6 test installation). */
+    static final String RECORDED = "https://demo.dataverse.org/dataset.xhtml?persistentId=doi:10.5072/FK2/GCN7US";
 
     @Override
     protected FakeHost fake() {
@@ -34,7 +36,42 @@ class DataverseResolverTest extends ResolverContract {
 
     @Override
     protected String resolvableLink() {
-        return HAM;
+        return RECORDED;
+    }
+
+    @Test
+    void recordedListingBecomesItsFilesFromTheAccessApiWithMd5() throws ResolveException {
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve(RECORDED));
+        assertEquals(List.of("screenshot.png", "396944036-79689c96-38e6-49e4-b22d-773953a40e4c.png"),
+                fetch.sources().stream().map(Source::path).toList());
+        Source.HttpSource png = (Source.HttpSource) fetch.sources().get(0);
+        assertEquals(fake.base() + "api/access/datafile/4", png.url().toString());
+        assertEquals(272314L, png.size());
+        assertEquals("md5:13035cba04a51f54dd8101fe726cda5c", png.checksums().get(0).toString());
+        assertEquals(List.of(), fetch.needsPerson());
+        assertEquals("sample dataset 3", fetch.info().title());
+        assertEquals("CC0 1.0", fetch.info().license());
+        assertEquals("10.5072/FK2/GCN7US", fetch.info().doi());
+    }
+
+    @Test
+    void embargoedFilesAreLeftToAPersonWithTheirDateNotQueued() throws ResolveException {
+        String link = "https://demo.dataverse.org/dataset.xhtml?persistentId=doi:10.5072/FK2/EMBARG";
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve(link));
+        assertEquals(List.of("396944036-79689c96-38e6-49e4-b22d-773953a40e4c.png"),
+                fetch.sources().stream().map(Source::path).toList(), "an embargoed file cannot be downloaded yet");
+        assertEquals(List.of("screenshot.png"), fetch.needsPerson());
+        String text = fetch.notes().render();
+        assertTrue(text.contains("screenshot.png") && text.contains("embargo") && text.contains("2099-09-05"), text);
+        assertFalse(text.contains("Request access"), "an embargo takes no access request: " + text);
+    }
+
+    @Test
+    void anEmbargoThatHasEndedNoLongerHoldsTheFileBack() {
+        DataverseApi.FileEntry file = new DataverseApi.FileEntry("a.csv", null, false, new DataverseApi.DataFile(1L,
+                "a.csv", 1L, null, null, null, null, new DataverseApi.Embargo("2025-06-30", "paper under review")));
+        assertEquals("2025-06-30", file.embargoedUntil(java.time.LocalDate.of(2025, 6, 29)));
+        assertEquals(null, file.embargoedUntil(java.time.LocalDate.of(2025, 6, 30)));
     }
 
     @Test

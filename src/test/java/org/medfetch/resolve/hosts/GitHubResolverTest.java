@@ -2,6 +2,7 @@ package org.medfetch.resolve.hosts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,8 @@ import org.medfetch.resolve.Source;
 class GitHubResolverTest extends ResolverContract {
 
     static final String VERSE = "https://github.com/anjany/verse";
+    /** A repository whose answers are recorded. */
+    static final String SOROCARBON = "https://github.com/stellarcarbon/sorocarbon";
 
     @Override
     protected FakeHost fake() {
@@ -31,35 +34,56 @@ class GitHubResolverTest extends ResolverContract {
 
     @Override
     protected List<String> ownLinks() {
-        return List.of(VERSE);
+        return List.of(VERSE, SOROCARBON);
     }
 
     @Override
     protected String resolvableLink() {
-        return VERSE + "?tab=readme-ov-file";
+        return SOROCARBON + "?tab=readme-ov-file";
     }
 
     @Test
-    void repositoryWithoutReleasesIsItsDefaultBranchArchive() throws ResolveException {
-        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve(VERSE + "?tab=readme-ov-file"));
-        Source.HttpSource zip = (Source.HttpSource) fetch.sources().get(0);
-        assertEquals("verse-main.zip", zip.path());
-        assertEquals("https://github.com/anjany/verse/archive/refs/heads/main.zip", zip.url().toString());
-        assertTrue(fetch.notes().summary().contains("https://github.com/anjany/verse#readme"), fetch.notes().summary());
-        assertEquals("anjany/verse", fetch.info().title());
-        assertEquals("CC-BY-SA-4.0", fetch.info().license());
+    void recordedReleaseGivesItsAssetWithSizeAndSha256() throws ResolveException {
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve(SOROCARBON));
+        assertEquals(List.of("sink-carbon_v0.3.0.wasm"), fetch.sources().stream().map(Source::path).toList());
+        Source.HttpSource wasm = (Source.HttpSource) fetch.sources().get(0);
+        assertEquals(4945L, wasm.size());
+        assertEquals("sha256:2e4ca075988921c6c8bf01cc9e7bd4530830898f47346f1945cad930b7dfdf4d",
+                wasm.checksums().get(0).toString());
+        assertEquals("https://github.com/stellarcarbon/sorocarbon/releases/download/"
+                + "v0.3.0__src_sink_carbon__sink-carbon_cli22.0.1/sink-carbon_v0.3.0.wasm", wasm.url().toString());
+        assertTrue(fetch.notes().summary().contains("release v0.3.0__src_sink_carbon__sink-carbon_cli22.0.1"),
+                fetch.notes().summary());
+        assertEquals("stellarcarbon/sorocarbon", fetch.info().title());
+        assertEquals("MIT", fetch.info().license());
     }
 
     @Test
-    void latestStableReleaseAssetsWithSizesAndDigests() throws ResolveException {
-        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve("https://github.com/stardist/stardist"));
-        assertEquals(List.of("dsb2018.zip", "README.txt"), fetch.sources().stream().map(Source::path).toList());
+    void recordedRepositoryWithoutReleasesIsItsDefaultBranchArchive() throws ResolveException {
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class,
+                resolve("https://github.com/octokit-fixture-org/hello-world"));
         Source.HttpSource zip = (Source.HttpSource) fetch.sources().get(0);
-        assertEquals(34567890L, zip.size());
-        assertEquals("https://github.com/stardist/stardist/releases/download/0.1.0/dsb2018.zip", zip.url().toString());
-        assertEquals("sha256:4f2a1c0b9e8d7c6b5a493827160f5e4d3c2b1a0918273645546372819a0b1c2d",
-                zip.checksums().get(0).toString());
-        assertTrue(fetch.notes().summary().contains("release 0.1.0"), fetch.notes().summary());
+        assertEquals("hello-world-master.zip", zip.path());
+        assertEquals("https://github.com/octokit-fixture-org/hello-world/archive/refs/heads/master.zip",
+                zip.url().toString());
+        assertTrue(fetch.notes().summary().contains("https://github.com/octokit-fixture-org/hello-world#readme"),
+                fetch.notes().summary());
+        assertEquals("octokit-fixture-org/hello-world", fetch.info().title());
+        assertNull(fetch.info().license(), "the repository names no license");
+    }
+
+    @Test
+    void recordedFolderOfARenamedRepositoryFollowsTheRedirect() throws ResolveException {
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class,
+                resolve("https://github.com/twbs/bootstrap/tree/main/js"));
+        assertEquals(List.of("index.esm.js", "index.umd.js"), fetch.sources().stream().map(Source::path).toList());
+        Source.HttpSource esm = (Source.HttpSource) fetch.sources().get(0);
+        assertEquals("https://raw.githubusercontent.com/twbs/bootstrap/main/js/index.esm.js", esm.url().toString());
+        assertEquals(907L, esm.size());
+        assertEquals(1, fake.to("/repositories/2126244/contents/js").size(), "the redirect was followed");
+        assertEquals(List.of("/repos/twbs/bootstrap/contents/js/dist", "/repos/twbs/bootstrap/contents/js/src",
+                "/repos/twbs/bootstrap/contents/js/tests"), fake.requests.stream().map(r -> r.getUrl().encodedPath())
+                .filter(p -> p.startsWith("/repos/twbs/bootstrap/contents/js/")).toList(), "each sub-folder listed");
     }
 
     @Test

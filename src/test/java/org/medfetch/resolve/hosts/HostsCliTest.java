@@ -91,24 +91,28 @@ class HostsCliTest {
         assertTrue(table.out().contains("https://nbia.cancerimagingarchive.net/nbia-api/services/v4"), table.out());
     }
 
+    /** A record the Zenodo fake answers with a recorded response. */
+    private static final String RECORDED = "https://zenodo.org/records/107873";
+
     @Test
     void endpointFromOptionOrVariableReplacesTheBaseAndTheOptionWins() throws IOException {
         ZenodoFake zenodo = new ZenodoFake();
         String url = serve(zenodo);
         CliRun option = CliRun.run(Map.of(), home, "--workspace", workspace.toString(), "--endpoint", "zenodo=" + url,
-                "add", "--dry-run", "olives");
+                "add", "--dry-run", RECORDED);
         assertEquals(0, option.exitCode(), option.err());
-        assertTrue(option.out().contains("olives: would queue 2 files"), option.out());
-        assertTrue(option.out().contains(url + "/api/records/7105232/files/OLIVES.zip/content"), option.out());
+        assertTrue(option.out().contains("would queue 1 file"), option.out());
+        assertTrue(option.out().contains("https://sandbox.zenodo.org/api/records/107873/files/event.json/content"),
+                option.out());
 
         CliRun variable = CliRun.run(Map.of("MEDFETCH_ENDPOINT_ZENODO", url), home, "--workspace", workspace.toString(),
-                "add", "--dry-run", "olives");
+                "add", "--dry-run", RECORDED);
         assertEquals(0, variable.exitCode(), variable.err());
 
         CliRun both = CliRun.run(Map.of("MEDFETCH_ENDPOINT_ZENODO", "http://127.0.0.1:9"), home, "add",
-                "--workspace", workspace.toString(), "--dry-run", "olives", "--endpoint", "zenodo=" + url);
+                "--workspace", workspace.toString(), "--dry-run", RECORDED, "--endpoint", "zenodo=" + url);
         assertEquals(0, both.exitCode(), both.err());
-        assertEquals(3, zenodo.to("/api/records/7105232").size());
+        assertEquals(3, zenodo.to("/api/records/107873").size());
 
         CliRun listed = CliRun.run(Map.of("MEDFETCH_ENDPOINT_ZENODO", url), home, "resolvers", "--json");
         assertTrue(listed.out().contains("\"endpoint\":\"" + url + "\""), listed.out());

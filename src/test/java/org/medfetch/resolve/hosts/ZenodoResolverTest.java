@@ -31,82 +31,87 @@ class ZenodoResolverTest extends ResolverContract {
 
     @Override
     protected List<String> ownLinks() {
-        return List.of("https://zenodo.org/records/7105232", "https://doi.org/10.5281/zenodo.1214456");
+        return List.of("https://zenodo.org/records/7105232", "https://doi.org/10.5281/zenodo.1214456",
+                "https://zenodo.org/records/107873", "https://doi.org/10.5281/zenodo.4589980");
     }
 
     @Override
     protected String resolvableLink() {
-        return "https://zenodo.org/records/7105232";
+        return "https://zenodo.org/records/107873";
     }
 
     @Test
-    void recordBecomesFilesWithSizesMd5AndTheRecordsInfo() throws ResolveException {
-        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve("https://zenodo.org/records/7105232"));
-        Source.HttpSource zip = (Source.HttpSource) fetch.sources().get(0);
-        assertEquals("OLIVES.zip", zip.path());
-        assertEquals(34816745231L, zip.size());
-        assertEquals(List.of(new Checksum("md5", "6e1d3c8a0f5b2a7c9d4e1f0a3b5c7d9e")), zip.checksums());
-        assertEquals(fake.base() + "api/records/7105232/files/OLIVES.zip/content", zip.url().toString());
-        assertNull(zip.auth(), "open records download without credentials");
-        assertEquals("labels.csv", fetch.sources().get(1).path());
-        assertEquals("OLIVES Dataset: Ophthalmic Labels for Investigating Visual Eye Semantics", fetch.info().title());
-        assertEquals("10.5281/zenodo.7105232", fetch.info().doi());
+    void recordedOpenRecordBecomesItsFilesWithSizesMd5AndTheRecordsInfo() throws ResolveException {
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve("https://zenodo.org/records/107873"));
+        Source.HttpSource file = (Source.HttpSource) fetch.sources().get(0);
+        assertEquals("event.json", file.path());
+        assertEquals(4L, file.size());
+        assertEquals(List.of(new Checksum("md5", "d3b07384d113edec49eaa6238ad5ff00")), file.checksums());
+        assertEquals("https://sandbox.zenodo.org/api/records/107873/files/event.json/content", file.url().toString());
+        assertNull(file.auth(), "open records download without credentials");
+        assertEquals("10.5072/zenodo.107873", fetch.info().doi());
         assertEquals("cc-by-4.0", fetch.info().license());
-        assertEquals("Prabhushankar, Mohit; Kokilepersaud, Kiran (2022). OLIVES Dataset: Ophthalmic Labels for "
-                + "Investigating Visual Eye Semantics. Zenodo. https://doi.org/10.5281/zenodo.7105232", fetch.info().citation());
-        assertEquals(fake.base() + "records/7105232", fetch.info().landingPage());
+        assertTrue(fetch.info().title().startsWith("Physical object urn:lsid:MfN:Ento:TESTINGDELETE"), fetch.info().title());
+        assertTrue(fetch.info().citation().startsWith("Museum für Naturkunde Berlin (2024). Physical object"),
+                fetch.info().citation());
+        assertEquals("https://sandbox.zenodo.org/records/107873", fetch.info().landingPage(),
+                "today's records name their page self_html");
     }
 
     @Test
-    void doiLinkAndOlderFieldNamesAreRead() throws ResolveException {
+    void theOctober2023ShapeGivesTheDownloadLinkAndTheBareMd5() throws ResolveException {
         Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class,
-                resolve("https://doi.org/10.5281/zenodo.1214456"));
-        Source.HttpSource file = (Source.HttpSource) fetch.sources().get(0);
-        assertEquals("NCT-CRC-HE-100K.zip", file.path());
-        assertEquals(11690284003L, file.size());
-        assertEquals("md5:035777cf327776a71a05c95da6d6325f", file.checksums().get(0).toString());
-        assertEquals(fake.base() + "record/1214456/files/NCT-CRC-HE-100K.zip", file.url().toString());
-        assertEquals("CC-BY-4.0", fetch.info().license());
-    }
-
-    @Test
-    void emptyFileListFallsBackToTheFilesEndpoint() throws ResolveException {
-        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve("https://zenodo.org/records/5555"));
-        Source.HttpSource file = (Source.HttpSource) fetch.sources().get(0);
-        assertEquals("pathmnist_224.npz", file.path());
-        assertEquals(fake.base() + "api/records/5555/files/pathmnist_224.npz", file.url().toString());
-        assertEquals(1, fake.to("/api/records/5555/files").size());
+                resolve("https://doi.org/10.5281/zenodo.4589980"));
+        Source.HttpSource png = (Source.HttpSource) fetch.sources().get(0);
+        assertEquals("figure.png", png.path());
+        assertEquals(32594L, png.size());
+        assertEquals("https://zenodo.org/api/records/4589980/files/figure.png/content", png.url().toString(),
+                "links.self of this shape is the file's metadata, links.download its bytes");
+        assertEquals(List.of(new Checksum("md5", "eb5e8f37583644943b86d1d9ebd4ded5")), png.checksums(),
+                "the checksum came without its md5: prefix and is still Zenodo's MD5");
+        assertEquals("figure.svg", fetch.sources().get(1).path());
+        assertEquals("cc-by-4.0", fetch.info().license());
     }
 
     @Test
     void restrictedRecordIsManualWithTheTokenSteps() throws ResolveException {
-        Resolution.Manual manual = assertInstanceOf(Resolution.Manual.class, resolve("https://zenodo.org/records/7777"));
+        Resolution.Manual manual = assertInstanceOf(Resolution.Manual.class, resolve("https://zenodo.org/records/13505983"));
         String text = manual.instructions().render();
+        assertTrue(manual.instructions().summary().contains("is restricted"), text);
         assertTrue(text.contains("request access"), text);
         assertTrue(text.contains("ZENODO_TOKEN"), text);
         assertTrue(text.contains("medfetch add some-dataset"), text);
+        assertTrue(fake.to("/api/records/13505983/files").isEmpty(), "without a token the files are not asked for");
+        Resolution.Manual refused = assertInstanceOf(Resolution.Manual.class, resolve("https://zenodo.org/records/7777"));
+        assertTrue(refused.instructions().summary().contains("is restricted"), refused.instructions().summary());
     }
 
     @Test
-    void tokenOpensRestrictedRecordsAndTheirFilesNeedIt() throws ResolveException {
+    void aGrantedTokenListsTheRestrictedFilesApartAndFetchesTheirContent() throws ResolveException {
         Resolver withToken = resolver(context(Map.of("ZENODO_TOKEN", "zenodo-token-123")));
-        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class,
-                withToken.resolve(entry("https://zenodo.org/records/8888"), URI.create("https://zenodo.org/records/8888")));
-        assertEquals("Bearer zenodo-token-123", fake.to("/api/records/8888").get(0).getHeaders().get("Authorization"));
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, withToken.resolve(
+                entry("https://zenodo.org/records/13505983"), URI.create("https://zenodo.org/records/13505983")));
+        assertEquals(ZenodoFake.GRANTED, fake.to("/api/records/13505983").get(0).getHeaders().get("Authorization"));
+        assertEquals(1, fake.to("/api/records/13505983/files").size());
         Source.HttpSource file = (Source.HttpSource) fetch.sources().get(0);
+        assertEquals("Thuiller et al. - 2006 - INTERACTIONS BETWEEN ENVIRONMENT, SPECIES TRAITS, .]", file.path());
+        assertEquals(557019L, file.size());
+        assertEquals("md5:942d0c469322df33da20e10204197bc5", file.checksums().get(0).toString());
+        assertTrue(file.url().getRawPath().endsWith("/files/Thuiller%20et%20al.%20-%202006%20-%20INTERACTIONS%20BETWEEN"
+                + "%20ENVIRONMENT,%20SPECIES%20TRAITS,%20.%5D/content"), "the content link, not the entry's metadata: "
+                + file.url());
         assertEquals(ZenodoResolver.NAME, file.auth());
-        Authorizer.Authorized authorized = new HostAuthorizer(List.of(withToken)).authorize(file.auth(), file.url());
-        assertEquals(Map.of("Authorization", "Bearer zenodo-token-123"), authorized.headers());
-        ResolveException elsewhere = assertThrows(ResolveException.class, () -> new HostAuthorizer(List.of(withToken))
+        Resolver atZenodo = new ZenodoResolver(HostContext.pointedAt(URI.create("https://zenodo.org"), http,
+                new UserConfig(Map.of("ZENODO_TOKEN", "zenodo-token-123"), home, warnings::add)));
+        Authorizer.Authorized authorized = new HostAuthorizer(List.of(atZenodo)).authorize(file.auth(), file.url());
+        assertEquals(Map.of("Authorization", ZenodoFake.GRANTED), authorized.headers());
+        ResolveException elsewhere = assertThrows(ResolveException.class, () -> new HostAuthorizer(List.of(atZenodo))
                 .authorize(ZenodoResolver.NAME, URI.create("https://example.org/steal")));
         assertTrue(elsewhere.getMessage().startsWith("refusing to send Zenodo credentials"), elsewhere.getMessage());
     }
 
     @Test
-    void restrictedOrEmbargoedFilesAreManualStepsNotFailures() throws ResolveException {
-        Resolution.Manual restricted = assertInstanceOf(Resolution.Manual.class,
-                resolve("https://zenodo.org/records/9001"));
-        assertTrue(restricted.instructions().summary().contains("is restricted"), restricted.instructions().summary());
+    void embargoedFilesAreManualStepsNotFailures() throws ResolveException {
         Resolution.Manual embargoed = assertInstanceOf(Resolution.Manual.class,
                 resolve("https://zenodo.org/records/9002"));
         assertTrue(embargoed.instructions().summary().contains("under embargo until 2031-01-01"),
@@ -115,10 +120,10 @@ class ZenodoResolverTest extends ResolverContract {
 
     @Test
     void aTokenThatIsRefusedTheFilesStillGivesManualSteps() throws ResolveException {
-        Resolver withToken = resolver(context(Map.of("ZENODO_TOKEN", "zenodo-token-123")));
-        assertInstanceOf(Resolution.Manual.class, withToken.resolve(entry("https://zenodo.org/records/9001"),
-                URI.create("https://zenodo.org/records/9001")));
-        assertEquals(1, fake.to("/api/records/9001/files").size());
+        Resolver withToken = resolver(context(Map.of("ZENODO_TOKEN", "not-granted")));
+        assertInstanceOf(Resolution.Manual.class, withToken.resolve(entry("https://zenodo.org/records/13505983"),
+                URI.create("https://zenodo.org/records/13505983")));
+        assertEquals(1, fake.to("/api/records/13505983/files").size());
     }
 
     @Test

@@ -128,13 +128,17 @@ public final class KaggleResolver implements Resolver, AuthorizesDownloads {
         if (kaggle.selected().isEmpty()) {
             long bytes = files.stream().filter(f -> f.totalBytes() != null).mapToLong(KaggleApi.File::totalBytes).sum();
             Source whole = new Source.HttpSource(download(kaggle, null), kaggle.slug() + ".zip", null, List.of(), NAME);
+            String contents = files.isEmpty() ? "Kaggle listed no files for it: files inside folders are not always "
+                    + "listed" : files.size() + " files, " + bytes + " bytes unpacked";
             return new Resolution.Fetch(List.of(whole), new Instructions("Kaggle serves " + kaggle.ref() + " as one zip ("
-                    + files.size() + " files, " + bytes + " bytes unpacked); to fetch single files, add its link with "
-                    + "?select=<file name>.", List.of()), info, Map.of());
+                    + contents + "); to fetch single files, add its link with ?select=<file name>.", List.of()), info,
+                    Map.of());
         }
         List<Source> sources = new ArrayList<>();
         for (String name : kaggle.selected()) {
-            if (files.stream().noneMatch(f -> name.equals(f.name()))) {
+            // An empty listing (a dataset whose files all lie in folders, Kaggle/kaggle-cli#370) proves nothing
+            // about a name: the download endpoint answers for it.
+            if (!files.isEmpty() && files.stream().noneMatch(f -> name.equals(f.name()))) {
                 throw new ResolveException("Kaggle " + kaggle.ref() + " has no file '" + name + "'; it has: "
                         + String.join(", ", files.stream().map(KaggleApi.File::name).limit(10).toList())
                         + (files.size() > 10 ? ", ..." : ""), false);

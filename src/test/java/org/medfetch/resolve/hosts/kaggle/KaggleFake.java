@@ -6,7 +6,8 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
 /**
- * Kaggle's REST API v1: the rsna-bone-age dataset in two pages, a competition whose rules the user
+ * Kaggle's REST API v1: the rsna-bone-age dataset in two pages, the answer recorded for a dataset whose
+ * files all lie in folders (an empty list; see api/kaggle/README.md), a competition whose rules the user
  * accepted (its archive redirects to storage), one whose rules they did not (403 with Kaggle's
  * wording). Requests without the expected Authorization header get Kaggle's 401.
  */
@@ -37,6 +38,7 @@ public final class KaggleFake extends FakeHost {
                     ? json("kaggle/datasets-list-page1.json")
                     : "CfDJ8Page2".equals(url.queryParameter("pageToken")) ? json("kaggle/datasets-list-page2.json") : null;
             case "/datasets/view/kmader/rsna-bone-age" -> json("kaggle/datasets-view.json");
+            case "/datasets/list/jonathanbesomi/rsna-miccai-png" -> json("kaggle/datasets-list-rsna-miccai-png.json");
             case "/competitions/data/list/" + ACCEPTED -> json("kaggle/competition-files.json");
             case "/competitions/data/list/" + NOT_ACCEPTED, "/competitions/data/list/" + DIRECT ->
                     json("kaggle/competition-files-array.json");

@@ -110,6 +110,18 @@ class KaggleResolverTest extends ResolverContract {
     }
 
     @Test
+    void anEmptyListingIsNoReasonToRefuseASelectedFile() throws ResolveException {
+        String folders = "https://www.kaggle.com/datasets/jonathanbesomi/rsna-miccai-png";
+        Resolution.Fetch whole = assertInstanceOf(Resolution.Fetch.class, resolve(folders));
+        assertEquals(List.of("rsna-miccai-png.zip"), whole.sources().stream().map(Source::path).toList());
+        assertFalse(whole.notes().summary().contains("0 files, 0 bytes"), whole.notes().summary());
+        assertTrue(whole.notes().summary().contains("listed no files"), whole.notes().summary());
+        Resolution.Fetch one = assertInstanceOf(Resolution.Fetch.class, resolve(folders + "?select=train/00000.png"));
+        assertEquals(fake.base() + "datasets/download/jonathanbesomi/rsna-miccai-png/train%2F00000.png",
+                ((Source.HttpSource) one.sources().get(0)).url().toString());
+    }
+
+    @Test
     void competitionWithAcceptedRulesIsOneZipAndNothingIsDownloaded() throws ResolveException {
         Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class,
                 resolve("https://www.kaggle.com/c/" + KaggleFake.ACCEPTED + "/data"));
