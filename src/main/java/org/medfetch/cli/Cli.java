@@ -1,12 +1,14 @@
 package org.medfetch.cli;
 
 import java.io.PrintWriter;
+import org.medfetch.store.StoreException;
 import org.medfetch.workflow.UsageException;
 import picocli.CommandLine;
 
 /**
  * Builds the command line with medfetch's error handling: a usage error is one line on stderr and
- * exit 2; anything unexpected is one line and exit 4; stack traces only with --debug.
+ * exit 2; a full disk under the state database one line and exit 3 (retryable); anything unexpected is
+ * one line and exit 4; stack traces only with --debug.
  */
 public final class Cli {
 
@@ -34,6 +36,10 @@ public final class Cli {
             if (ex instanceof UsageException) {
                 errors.println("medfetch: " + ex.getMessage());
                 code = ExitCodes.USAGE;
+            } else if (ex instanceof StoreException full && full.diskFull()) {
+                // Nothing recorded is lost, and the same command works once there is space again.
+                errors.println("medfetch: " + full.getMessage() + "; free space and try again");
+                code = ExitCodes.RETRYABLE;
             } else {
                 errors.println("medfetch: internal error: " + ex + (root.debug() ? "" : " (run with --debug for details)"));
                 code = ExitCodes.FATAL;

@@ -59,8 +59,9 @@ final class ExtractCommand implements Callable<Integer> {
                 throw new UsageException("project '" + project + "' has no datasets queued");
             }
         }
-        List<ExtractArchives.Result> results = Interruptible.run(stop -> new ExtractArchives(workspace).extract(jobs,
-                new ExtractRequest(removeArchive, hash, limits.limits()), limits.limits(), stop::raised));
+        List<ExtractArchives.Result> results = Interruptible.run(spec.commandLine().getErr(),
+                stop -> new ExtractArchives(workspace).extract(jobs, new ExtractRequest(removeArchive, hash,
+                        limits.limits()), limits.limits(), stop::raised));
         ExtractReporter.report(results, spec.commandLine().getOut(), spec.commandLine().getErr());
         if (results.isEmpty()) {
             spec.commandLine().getOut().println("no finished archive to unpack");

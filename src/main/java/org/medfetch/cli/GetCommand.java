@@ -15,6 +15,7 @@ import org.medfetch.workflow.RunQueue;
 import org.medfetch.workflow.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -37,6 +38,10 @@ final class GetCommand implements Callable<Integer> {
     @Mixin
     RunSettings settings;
 
+    @Option(names = "--no-wait", description = "Do not wait for files another medfetch process is downloading: "
+            + "say so and exit 3 (by default get waits for them, and takes over any that process leaves).")
+    boolean noWait;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -55,13 +60,15 @@ final class GetCommand implements Callable<Integer> {
             }
         }
         RunQueue.Result result;
+        OtherProcessLines others = new OtherProcessLines(err, noWait);
         try (ConsoleProgress progress = root.progress(settings.noProgress)) {
-            result = Interruptible.run(stop -> new RunQueue(workspace).run(settings.options(),
+            result = Interruptible.run(err, stop -> new RunQueue(workspace).runAwaiting(settings.options(),
                     progress == null ? Progress.NONE : progress, stop, jobs,
-                    new RunQueue.Extraction(null, settings.extractLimits.limits())));
+                    new RunQueue.Extraction(null, settings.extractLimits.limits()), noWait ? null : others::waiting));
         }
-        RunCommand.summarize(result.report(), err, err);
+        RunCommand.summarize(result, err, err);
         ExtractReporter.report(result.extracted(), err, err);
+        others.after(result, workspace.store());
         for (Job job : jobs) {
             for (FileRecord f : workspace.store().files(job.id())) {
                 if (f.state() == FileState.DONE && f.sha256() != null) {

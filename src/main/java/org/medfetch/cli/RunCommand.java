@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Work the queue until nothing runnable is left, resuming whatever was interrupted, then unpack "
                 + "the finished archives of datasets added with --extract (--extract here: of every dataset). "
-                + "Ctrl-C stops cleanly: running files are paused and resume with the next run.")
+                + "Ctrl-C (or SIGTERM) stops cleanly: running files are paused, the next run resumes them, exit 3; "
+                + "a second Ctrl-C quits at once (130).")
 final class RunCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -35,28 +36,34 @@ final class RunCommand implements Callable<Integer> {
         RunQueue.Extraction extraction = new RunQueue.Extraction(extract.request(settings.extractLimits.limits()),
                 settings.extractLimits.limits());
         try (ConsoleProgress progress = root.progress(settings.noProgress)) {
-            result = Interruptible.run(stop -> new RunQueue(root.workspace()).runAll(settings.options(),
-                    progress == null ? org.medfetch.engine.Progress.NONE : progress, stop, extraction));
+            result = Interruptible.run(spec.commandLine().getErr(), stop -> new RunQueue(root.workspace())
+                    .runAll(settings.options(), progress == null ? org.medfetch.engine.Progress.NONE : progress, stop,
+                            extraction));
         }
-        summarize(result.report(), spec.commandLine().getOut(), spec.commandLine().getErr());
+        summarize(result, spec.commandLine().getOut(), spec.commandLine().getErr());
         ExtractReporter.report(result.extracted(), spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCodes.of(result.outcome());
     }
 
-    static void summarize(RunReport report, PrintWriter out, PrintWriter err) {
-        summarize(report, out, err, path -> false);
+    static void summarize(RunQueue.Result result, PrintWriter out, PrintWriter err) {
+        summarize(result, out, err, path -> false);
     }
 
     /** @param explained paths whose failure the caller explains better itself (no line here, still counted) */
-    static void summarize(RunReport report, PrintWriter out, PrintWriter err, Predicate<String> explained) {
+    static void summarize(RunQueue.Result result, PrintWriter out, PrintWriter err, Predicate<String> explained) {
+        RunReport report = result.report();
         for (RunReport.Failure f : report.failures()) {
             if (explained.test(f.path())) {
                 continue;
             }
             err.println("medfetch: " + f.path() + ": " + (f.retryable() ? "will retry: " : "failed: ") + f.message());
         }
-        if (report.stopped() > 0) {
-            err.println("medfetch: interrupted; " + report.stopped() + " file(s) paused, 'medfetch run' resumes them");
+        if (report.halted() != null) {
+            err.println("medfetch: stopped taking files: " + report.halted());
+        }
+        if (result.interrupted()) {
+            err.println("medfetch: interrupted; " + (report.stopped() == 0 ? "" : report.stopped() + " file(s) paused, ")
+                    + "'medfetch run' resumes " + (report.stopped() == 0 ? "the queue" : "them"));
         }
         out.println(report.completed().size() + " file(s) done, " + report.failures().stream().filter(f -> !f.retryable())
                 .count() + " failed, " + report.failures().stream().filter(RunReport.Failure::retryable).count()

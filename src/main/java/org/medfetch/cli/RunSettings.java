@@ -10,7 +10,8 @@ import org.medfetch.workflow.UsageException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** What run, get and sync take: files and connections at once, rate limit, retries, timeout, progress, extraction limits. */
+/** What run, get and sync take: files and connections at once, rate, retries and their longest wait, timeout,
+ * progress, extraction limits. */
 final class RunSettings {
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "2",
@@ -29,6 +30,11 @@ final class RunSettings {
             description = "Failures in a row without progress before a file is left for the next run (default: ${DEFAULT-VALUE}).")
     int retries;
 
+    @Option(names = "--max-retry-wait", paramLabel = "SECONDS", defaultValue = "600",
+            description = "The longest wait before a retry; a file whose server asks for more (Retry-After) is left "
+                    + "retryable for a later run, not before the time it asked for (default: ${DEFAULT-VALUE}).")
+    int maxRetryWait;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "Connect and read timeout (default: ${DEFAULT-VALUE}).")
     int timeout;
@@ -45,8 +51,9 @@ final class RunSettings {
     ExtractLimitOptions extractLimits;
 
     RunOptions options() {
-        if (parallel < 1 || connections < 1 || connections > 32 || retries < 0 || timeout < 1) {
-            throw new UsageException("--parallel and --timeout must be at least 1, --connections 1 to 32, --retries 0 or more");
+        if (parallel < 1 || connections < 1 || connections > 32 || retries < 0 || timeout < 1 || maxRetryWait < 0) {
+            throw new UsageException("--parallel and --timeout must be at least 1, --connections 1 to 32, --retries and "
+                    + "--max-retry-wait 0 or more");
         }
         RateLimiter rate;
         long batch;
@@ -63,6 +70,7 @@ final class RunSettings {
         TransferOptions defaults = TransferOptions.defaults();
         TransferOptions transfer = defaults.withConnections(connections).withTimeout(Duration.ofSeconds(timeout))
                 .withRate(rate).withSegments(defaults.minSegmentBytes(), batch);
-        return new RunOptions(parallel, transfer, RetryPolicy.defaults().withAttempts(retries));
+        return new RunOptions(parallel, transfer, RetryPolicy.defaults().withAttempts(retries)
+                .withMaxWait(Duration.ofSeconds(maxRetryWait)));
     }
 }

@@ -1,6 +1,7 @@
 package org.medfetch.cli;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,8 @@ final class StatusCommand implements Callable<Integer> {
         List<JobSummary> jobs = new QueueStatus(root.workspace()).jobs(project);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            jobs.forEach(j -> JsonLines.print(out, fields(j)));
+            Instant now = root.workspace().clock().instant();
+            jobs.forEach(j -> JsonLines.print(out, fields(j, now)));
             return ExitCodes.SUCCESS;
         }
         TextTable table = new TextTable("DATASET", "STATE", "FILES", "BYTES", "RATE", "PROJECTS", "ERROR");
@@ -62,7 +64,7 @@ final class StatusCommand implements Callable<Integer> {
         return ExitCodes.SUCCESS;
     }
 
-    private static Map<String, Object> fields(JobSummary j) {
+    private static Map<String, Object> fields(JobSummary j, Instant now) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("dataset", j.job().datasetId());
         map.put("name", j.job().name());
@@ -78,11 +80,12 @@ final class StatusCommand implements Callable<Integer> {
         map.put("pieces_total", j.piecesTotal());
         map.put("rate", j.rate());
         map.put("last_error", j.lastError());
-        map.put("files", j.files().stream().map(StatusCommand::file).toList());
+        map.put("retry_at", j.retryAt() == null ? null : j.retryAt().toString());
+        map.put("files", j.files().stream().map(f -> file(f, now)).toList());
         return map;
     }
 
-    private static Map<String, Object> file(FileRecord f) {
+    private static Map<String, Object> file(FileRecord f, Instant now) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("path", f.path());
         map.put("kind", f.kind());
@@ -92,6 +95,8 @@ final class StatusCommand implements Callable<Integer> {
         map.put("attempts", f.attempts());
         map.put("last_error", f.lastError());
         map.put("info_hash", f.infoHash());
+        Instant retryAt = QueueStatus.retryAt(f, now);
+        map.put("retry_at", retryAt == null ? null : retryAt.toString());
         return map;
     }
 }

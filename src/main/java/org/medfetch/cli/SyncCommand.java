@@ -47,17 +47,17 @@ final class SyncCommand implements Callable<Integer> {
         RunOptions options = settings.options();
         Workspace workspace = root.workspace();
         SyncManifest.Result result;
+        PrintWriter err = spec.commandLine().getErr();
         try (ConsoleProgress progress = root.progress(settings.noProgress)) {
-            result = Interruptible.run(stop -> new SyncManifest(workspace).sync(manifest, project, options,
+            result = Interruptible.run(err, stop -> new SyncManifest(workspace).sync(manifest, project, options,
                     settings.extractLimits.limits(), progress == null ? Progress.NONE : progress, stop));
         }
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         for (SyncManifest.Queued q : result.queued()) {
             out.println(q.datasetId() + ": " + q.toFetch() + " to fetch, " + q.present() + " already here");
         }
         Set<String> explained = result.problems().stream().map(p -> p.path()).collect(Collectors.toSet());
-        RunCommand.summarize(result.run().report(), out, err, explained::contains);
+        RunCommand.summarize(result.run(), out, err, explained::contains);
         ExtractReporter.report(result.run().extracted(), out, err);
         result.problems().forEach(p -> err.println("medfetch: " + p.path() + ": " + p.message()));
         for (Manifest.Dataset d : result.manual()) {

@@ -33,14 +33,17 @@ final class TextTable {
                 widths[i] = Math.max(widths[i], width(row.get(i)));
             }
         }
-        printRow(out, headers, widths);
+        // One write for the whole table: the CLI's writer flushes at every line, 10,000 rows made 10,000 writes.
+        StringBuilder table = new StringBuilder();
+        appendRow(table, headers, widths);
         for (List<String> row : rows) {
-            printRow(out, row, widths);
+            appendRow(table, row, widths);
         }
+        out.print(table);
         out.flush();
     }
 
-    private static void printRow(PrintWriter out, List<String> cells, int[] widths) {
+    private static void appendRow(StringBuilder table, List<String> cells, int[] widths) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             String cell = cells.get(i);
@@ -49,7 +52,7 @@ final class TextTable {
                 line.append(" ".repeat(widths[i] - width(cell) + 2));
             }
         }
-        out.println(line.toString().stripTrailing());
+        table.append(line.toString().stripTrailing()).append(System.lineSeparator());
     }
 
     /** Terminal columns a string takes: wide (CJK, full-width) characters count twice. */

@@ -11,8 +11,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.medfetch.store.FileRecord;
 import org.medfetch.store.Store;
+import org.medfetch.store.StoreException;
 
 /**
  * Works the queue: claims runnable files (safely, even with other medfetch processes on the same
@@ -47,6 +49,7 @@ public final class Engine {
         List<RunReport.Completed> completed = java.util.Collections.synchronizedList(new ArrayList<>());
         List<RunReport.Failure> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicInteger stopped = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicReference<String> halted = new AtomicReference<>();
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("medfetch-lease"));
         heartbeat.scheduleAtFixedRate(() -> renewQuietly(), LEASE_MILLIS / 3, LEASE_MILLIS / 3, TimeUnit.MILLISECONDS);
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, options.parallel()), daemon("medfetch-worker"));
@@ -56,7 +59,7 @@ public final class Engine {
                 running.add(workers.submit(() -> {
                     FileWork work = new FileWork(store, workspace, transfers, clock, owner, options, progress);
                     Optional<FileRecord> next;
-                    while (!stop.raised() && (next = store.claim(owner, LEASE_MILLIS, givenUp, LeaseOwner::gone)).isPresent()) {
+                    while (!stop.raised() && (next = claim(givenUp, halted)).isPresent()) {
                         FileWork.Result result = work.process(next.get(), stop);
                         completed.addAll(result.completed());
                         result.failure().ifPresent(f -> {
@@ -77,7 +80,23 @@ public final class Engine {
             workers.shutdownNow();
             heartbeat.shutdownNow();
         }
-        return new RunReport(List.copyOf(completed), List.copyOf(failures), stopped.get());
+        return new RunReport(List.copyOf(completed), List.copyOf(failures), stopped.get(), halted.get());
+    }
+
+    /** The next file for this process; none once the state database cannot be written (a full disk). */
+    private Optional<FileRecord> claim(Set<Long> givenUp, AtomicReference<String> halted) {
+        if (halted.get() != null) {
+            return Optional.empty();
+        }
+        try {
+            return store.claim(owner, LEASE_MILLIS, givenUp, LeaseOwner::gone);
+        } catch (StoreException e) {
+            if (!e.diskFull()) {
+                throw e;
+            }
+            halted.compareAndSet(null, e.getMessage() + "; free space and run again");
+            return Optional.empty();
+        }
     }
 
     private void renewQuietly() {

@@ -4,22 +4,24 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.medfetch.resolve.Checksum;
 import org.medfetch.resolve.Source;
 import org.medfetch.store.FileRecord;
 import org.medfetch.store.FileState;
 import org.medfetch.store.Job;
 import org.medfetch.store.Store;
+import org.medfetch.store.StoreException;
 
 /**
  * The attempts at one claimed file: builds its source from the record, calls the transfer, retries with
- * backoff, and records how it ended. Failures in a row that fetched nothing count against the retry
- * budget; an attempt that made progress starts the count again, so a long download over a flaky network
- * is not abandoned while it advances.
+ * backoff, and records how it ended. Failures in a row that kept nothing new count against the retry
+ * budget; an attempt that left more on disk than any before it starts the count again, so a long
+ * download over a flaky network is not abandoned while it advances, and one that always starts over is.
  */
 final class FileWork {
 
@@ -46,18 +48,32 @@ final class FileWork {
     }
 
     Result process(FileRecord file, StopSignal runStop) {
+        try {
+            return attempts(file, runStop);
+        } catch (StoreException e) {
+            if (!e.diskFull()) {
+                throw e;
+            }
+            // The disk under the state database is full: what was recorded stays true (data is on disk before
+            // its progress is recorded), so the file is simply left for a run after space is freed.
+            return failed(file, FileState.RETRYING, TransferException.Kind.DISK_FULL.name(), e.getMessage()
+                    + "; the bytes so far are kept, free space and run again", 0);
+        }
+    }
+
+    private Result attempts(FileRecord file, StopSignal runStop) {
         Job job = store.job(file.jobId()).orElseThrow();
         StopSignal stop = new StopSignal(runStop);
         Path datasetDir = workspace.resolve("downloads").resolve(job.datasetId());
         Checkpoints checkpoints = new Checkpoints(store, file.id(), owner, Engine.LEASE_MILLIS, stop);
         int failuresWithoutProgress = 0;
+        long mostKept = kept(file);
         boolean reauthorized = false;
         while (true) {
-            ByteCounter counter = new ByteCounter(progress);
             try {
                 String relative = relativePath(file, job);
                 Path target = SafePath.resolve(datasetDir, relative);
-                List<CompletedFile> done = fetch(file, job, relative, datasetDir, target, checkpoints, stop, counter);
+                List<CompletedFile> done = fetch(file, job, relative, datasetDir, target, checkpoints, stop);
                 return finished(file, done);
             } catch (TransferStopped stopped) {
                 return stopped(file, stopped.reason());
@@ -68,11 +84,22 @@ final class FileWork {
                     reauthorized = true;
                     continue;
                 }
-                failuresWithoutProgress = counter.bytes() > 0 ? 1 : failuresWithoutProgress + 1;
+                // Only progress that stays counts: bytes fetched and then thrown away by a restart (a server
+                // without ranges, a body always cut short) must not keep the file retrying forever.
+                long keptNow = kept(file);
+                failuresWithoutProgress = keptNow > mostKept ? 1 : failuresWithoutProgress + 1;
+                mostKept = Math.max(mostKept, keptNow);
                 if (!e.retryable()) {
                     return failed(file, FileState.FAILED, e.kind().name(), e.getMessage(), 0);
                 }
                 Duration wait = options.retry().delay(failuresWithoutProgress, e.retryAfter());
+                if (options.retry().tooLong(wait)) {
+                    // A server that asks for a day is not waited for: the file is left retryable from then on.
+                    Instant at = clock.instant().plus(wait).plusMillis(999).truncatedTo(ChronoUnit.SECONDS);
+                    return failed(file, FileState.RETRYING, e.kind().name(), e.getMessage() + " (longer than the "
+                            + options.retry().maxWait().toSeconds() + " s --max-retry-wait: not retried before " + at
+                            + ")", at.toEpochMilli());
+                }
                 if (e.kind() == TransferException.Kind.DISK_FULL || failuresWithoutProgress > options.retry().attempts()) {
                     return failed(file, FileState.RETRYING, e.kind().name(), e.getMessage(),
                             clock.millis() + wait.toMillis());
@@ -84,6 +111,9 @@ final class FileWork {
                 }
                 file = store.file(file.id()).orElseThrow();
             } catch (Throwable e) {
+                if (e instanceof StoreException full && full.diskFull()) {
+                    throw full;
+                }
                 // A bug, or a library failing on this file's input (bt overflowed its stack on a nested
                 // .torrent): this file fails for good, and the worker goes on with the rest of the queue.
                 return failed(file, FileState.FAILED, "INTERNAL", "internal error while fetching this file ("
@@ -93,7 +123,7 @@ final class FileWork {
     }
 
     private List<CompletedFile> fetch(FileRecord file, Job job, String relative, Path datasetDir, Path target,
-                                      Checkpoints checkpoints, StopSignal stop, Progress counter)
+                                      Checkpoints checkpoints, StopSignal stop)
             throws TransferException, TransferStopped {
         if (file.isTorrent()) {
             if (transfers.torrent() == null) {
@@ -103,7 +133,7 @@ final class FileWork {
             Source.TorrentSource source = new Source.TorrentSource(file.url(), relative,
                     JobOptions.fromJson(job.options()).torrent());
             return transfers.torrent().fetch(new TransferTask<>(file.id(), source, datasetDir, target, checkpoints,
-                    options.transfer(), stop), counter);
+                    options.transfer(), stop), progress);
         }
         if (transfers.http() == null) {
             throw new TransferException(TransferException.Kind.BAD_INPUT, false,
@@ -112,7 +142,7 @@ final class FileWork {
         Source.HttpSource source = new Source.HttpSource(URI.create(file.url()), file.serverNamed() ? null : relative,
                 file.expectedSize(), checksums(file.checksums()), file.auth());
         return transfers.http().fetch(new TransferTask<>(file.id(), source, datasetDir, target, checkpoints,
-                options.transfer(), stop), counter);
+                options.transfer(), stop), progress);
     }
 
     private Result finished(FileRecord file, List<CompletedFile> done) {
@@ -141,10 +171,29 @@ final class FileWork {
     }
 
     private Result failed(FileRecord file, FileState state, String kind, String message, long nextAttemptAt) {
-        store.fail(file.id(), state, kind, message, nextAttemptAt);
+        try {
+            store.fail(file.id(), state, kind, message, nextAttemptAt);
+        } catch (StoreException e) {
+            if (!e.diskFull()) {
+                throw e;
+            }
+            // Not recorded: the file stays claimed by this process, and is claimable again once it exits.
+        }
         progress.finished(file.id(), (state == FileState.FAILED ? "failed: " : "will retry: ") + message);
         return new Result(List.of(), Optional.of(new RunReport.Failure(file.jobId(), file.id(), file.path(),
                 state == FileState.RETRYING, message)), false);
+    }
+
+    /**
+     * How far the file got in a form that survives the attempt: bytes recorded on disk for HTTP, verified
+     * pieces for a torrent. Never what an attempt received and later discarded.
+     */
+    private long kept(FileRecord file) {
+        if (file.isTorrent()) {
+            Integer pieces = store.file(file.id()).map(FileRecord::piecesDone).orElse(null);
+            return pieces == null ? 0 : pieces;
+        }
+        return store.bytesDone(file.id());
     }
 
     /** The file's path inside its dataset folder; a record pointing elsewhere is refused. */
@@ -178,50 +227,5 @@ final class FileWork {
             }
         }
         return false;
-    }
-
-    /** Passes progress on while counting the bytes this attempt fetched. */
-    private static final class ByteCounter implements Progress {
-        private final Progress next;
-        private final AtomicLong bytes = new AtomicLong();
-
-        ByteCounter(Progress next) {
-            this.next = next;
-        }
-
-        long bytes() {
-            return bytes.get();
-        }
-
-        @Override
-        public void started(long fileId, String name, long size, long done) {
-            next.started(fileId, name, size, done);
-        }
-
-        @Override
-        public void advanced(long fileId, long n) {
-            bytes.addAndGet(n);
-            next.advanced(fileId, n);
-        }
-
-        @Override
-        public void sized(long fileId, long size, long done) {
-            next.sized(fileId, size, done);
-        }
-
-        @Override
-        public void pieces(long fileId, int done, int total) {
-            next.pieces(fileId, done, total);
-        }
-
-        @Override
-        public void status(long fileId, String message) {
-            next.status(fileId, message);
-        }
-
-        @Override
-        public void finished(long fileId, String outcome) {
-            next.finished(fileId, outcome);
-        }
     }
 }

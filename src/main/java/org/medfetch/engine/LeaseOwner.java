@@ -41,6 +41,14 @@ public final class LeaseOwner {
         }
     }
 
+    /** True when {@code owner} is this process (whatever engine of it made the claim). */
+    public static boolean thisProcess(String owner) {
+        String[] parts = owner == null ? new String[0] : owner.split("/");
+        ProcessHandle self = ProcessHandle.current();
+        return parts.length == 4 && parts[0].equals(host()) && parts[1].equals(Long.toString(self.pid()))
+                && parts[2].equals(Long.toString(self.info().startInstant().map(Instant::toEpochMilli).orElse(0L)));
+    }
+
     private static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();

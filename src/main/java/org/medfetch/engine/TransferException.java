@@ -28,7 +28,7 @@ public final class TransferException extends Exception {
         DISK_FULL,
         /** Local file system error. */
         IO,
-        /** The source itself is unusable (bad magnet, hostile file name, corrupt .torrent). */
+        /** The source itself is unusable (bad magnet, hostile file name, corrupt .torrent, an answer that breaks HTTP). */
         BAD_INPUT,
         /** No progress for too long (a stalled torrent). */
         STALLED

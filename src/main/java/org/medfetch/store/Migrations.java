@@ -105,6 +105,10 @@ final class Migrations {
               kind TEXT NOT NULL,
               probed_at TEXT NOT NULL
             );
+            """,
+            // faults-engine: a job's projects are looked up by job, which the key (project, job_id) cannot serve
+            """
+            CREATE INDEX job_projects_job ON job_projects(job_id);
             """);
 
     private Migrations() {

@@ -20,6 +20,8 @@ final class Sql {
     }
 
     private final Connection connection;
+    /** Statements prepared so far: lets a test see that an operation's queries do not grow with the data. */
+    private long statements;
 
     Sql(Connection connection) {
         this.connection = connection;
@@ -80,7 +82,12 @@ final class Sql {
         }
     }
 
+    long statements() {
+        return statements;
+    }
+
     private PreparedStatement prepare(String sql, Object... args) throws SQLException {
+        statements++;
         PreparedStatement ps = connection.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS);
         for (int i = 0; i < args.length; i++) {
             ps.setObject(i + 1, args[i]);

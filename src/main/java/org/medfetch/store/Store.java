@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,8 @@ import java.util.stream.Collectors;
 public final class Store implements AutoCloseable {
 
     private static final Set<FileState> CLAIMABLE = Set.of(FileState.QUEUED, FileState.RETRYING);
+    /** Primary result code of SQLite for "database or disk is full" (https://sqlite.org/rescode.html#full). */
+    private static final int SQLITE_FULL = 13;
 
     private final Connection connection;
     private final Sql sql;
@@ -45,6 +48,14 @@ public final class Store implements AutoCloseable {
 
     /** Opens (creating if needed) the database and brings its schema up to date. */
     public static Store open(Path file, Clock clock) {
+        return open(file, clock, 0);
+    }
+
+    /**
+     * Like {@link #open(Path, Clock)}, with the database limited to {@code maxPages} pages (0: no limit) on
+     * this connection: what tests use to meet a full disk (SQLite answers SQLITE_FULL as it would then).
+     */
+    static Store open(Path file, Clock clock, long maxPages) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             NativeLibrary.prepare();
@@ -56,12 +67,22 @@ public final class Store implements AutoCloseable {
                 // power loss only means fetching a little again; NORMAL keeps commits cheap.
                 s.execute("PRAGMA synchronous = NORMAL");
                 s.execute("PRAGMA foreign_keys = ON");
+                if (maxPages > 0) {
+                    s.execute("PRAGMA max_page_count = " + maxPages);
+                }
             }
             Migrations.apply(c);
             return new Store(c, clock);
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
+            throw failure("cannot open the state database " + file, e);
+        } catch (IOException e) {
             throw new StoreException("cannot open the state database " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** SQL statements this store has prepared (for tests that bound the queries of an operation). */
+    synchronized long statementsRun() {
+        return sql.statements();
     }
 
     public synchronized int schemaVersion() {
@@ -109,16 +130,36 @@ public final class Store implements AutoCloseable {
 
     /** Jobs of one project (all jobs when project is null), oldest first. */
     public synchronized List<Job> jobs(String project) {
+        return call(() -> loadJobs(project));
+    }
+
+    /**
+     * Every job of one project (all jobs when project is null), oldest first, with its files and the bytes
+     * recorded for each: a fixed number of queries, however long the queue.
+     */
+    public synchronized List<JobFiles> jobsWithFiles(String project) {
         return call(() -> {
-            List<Long> ids = project == null
-                    ? sql.list("SELECT id FROM jobs ORDER BY id", rs -> rs.getLong(1))
-                    : sql.list("SELECT job_id FROM job_projects WHERE project = ? ORDER BY job_id", rs -> rs.getLong(1),
-                            project);
-            List<Job> jobs = new ArrayList<>();
-            for (long id : ids) {
-                loadJob(id).ifPresent(jobs::add);
+            List<Job> jobs = loadJobs(project);
+            Map<Long, List<FileRecord>> files = new HashMap<>();
+            for (FileRecord f : sql.list("SELECT " + Rows.FILE_COLUMNS + " FROM files" + jobFilter("job_id", project)
+                    + " ORDER BY job_id, COALESCE(parent_id, id), parent_id IS NOT NULL, id", Rows::file,
+                    projectArgs(project))) {
+                files.computeIfAbsent(f.jobId(), id -> new ArrayList<>()).add(f);
             }
-            return jobs;
+            Map<Long, Long> bytes = new HashMap<>();
+            for (long[] row : sql.list("SELECT s.file_id, SUM(s.done) FROM segments s JOIN files f ON f.id = s.file_id"
+                    + jobFilter("f.job_id", project) + " GROUP BY s.file_id",
+                    rs -> new long[] {rs.getLong(1), rs.getLong(2)}, projectArgs(project))) {
+                bytes.put(row[0], row[1]);
+            }
+            List<JobFiles> out = new ArrayList<>();
+            for (Job job : jobs) {
+                List<FileRecord> own = files.getOrDefault(job.id(), List.of());
+                Map<Long, Long> done = new HashMap<>();
+                own.forEach(f -> done.put(f.id(), bytes.getOrDefault(f.id(), 0L)));
+                out.add(new JobFiles(job, own, done));
+            }
+            return out;
         });
     }
 
@@ -137,6 +178,26 @@ public final class Store implements AutoCloseable {
     /** Forgets a job and its files' records (the files on disk are the caller's business). */
     public synchronized void deleteJob(long jobId) {
         run(() -> sql.update("DELETE FROM jobs WHERE id=?", jobId));
+    }
+
+    /** Jobs of a project (all when null) and their projects, in two queries. */
+    private List<Job> loadJobs(String project) throws SQLException {
+        Map<Long, List<String>> projects = new HashMap<>();
+        for (Object[] row : sql.list("SELECT job_id, project FROM job_projects" + jobFilter("job_id", project)
+                + " ORDER BY project", rs -> new Object[] {rs.getLong(1), rs.getString(2)}, projectArgs(project))) {
+            projects.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
+        }
+        return sql.list("SELECT * FROM jobs" + jobFilter("id", project) + " ORDER BY id",
+                rs -> Rows.job(rs, projects.getOrDefault(rs.getLong("id"), List.of())), projectArgs(project));
+    }
+
+    /** A WHERE clause keeping rows whose {@code column} is a job of the project; none when project is null. */
+    private static String jobFilter(String column, String project) {
+        return project == null ? "" : " WHERE " + column + " IN (SELECT job_id FROM job_projects WHERE project = ?)";
+    }
+
+    private static Object[] projectArgs(String project) {
+        return project == null ? new Object[0] : new Object[] {project};
     }
 
     private Optional<Job> loadJob(long id) throws SQLException {
@@ -428,8 +489,17 @@ public final class Store implements AutoCloseable {
         try {
             return work.call();
         } catch (SQLException e) {
-            throw new StoreException("state database: " + e.getMessage(), e);
+            throw failure("state database", e);
         }
+    }
+
+    /** A full disk is told apart: it is retryable, and what was recorded before it is intact. */
+    private static StoreException failure(String context, SQLException e) {
+        if ((e.getErrorCode() & 0xff) == SQLITE_FULL) {
+            return new StoreException("disk full: the state database cannot be written (" + e.getMessage() + ")", e,
+                    true);
+        }
+        return new StoreException(context + ": " + e.getMessage(), e);
     }
 
     private static void run(Call<?> work) {

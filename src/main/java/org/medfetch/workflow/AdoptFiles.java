@@ -76,7 +76,7 @@ public final class AdoptFiles {
         }
         Job now = store.job(job.id()).orElseThrow();
         return new Result(job.datasetId(), adopted, problems, existing.isEmpty(),
-                QueueStatus.summarize(store, now).state().equals(FileState.DONE.label()));
+                QueueStatus.state(store, now).equals(FileState.DONE.label()));
     }
 
     private Adopted adoptOne(Job job, AdoptPlan.Move move) throws Refused {

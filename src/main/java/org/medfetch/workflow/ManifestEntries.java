@@ -68,7 +68,7 @@ final class ManifestEntries {
         return new Manifest.Dataset(job.datasetId(), job.name(), entry.map(CatalogEntry::section).orElse(null),
                 links.share(job.link()), job.resolver(), job.linkClass(),
                 new Manifest.SourceRef(job.source() == null ? "url" : job.source(), links.share(job.sourceLink())),
-                info.doi(), license, info.citation(), info.landingPage(), QueueStatus.summarize(store, job).state(),
+                info.doi(), license, info.citation(), info.landingPage(), QueueStatus.state(store, job),
                 JobOptions.fromJson(job.options()).files(),
                 steps == null ? null : new Manifest.Steps(steps.summary(), steps.steps()), torrents, files);
     }

@@ -1,12 +1,16 @@
 package org.medfetch.workflow;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongUnaryOperator;
 import org.medfetch.engine.LeaseOwner;
 import org.medfetch.store.FileRecord;
 import org.medfetch.store.FileState;
 import org.medfetch.store.Job;
+import org.medfetch.store.JobFiles;
 import org.medfetch.store.JobState;
 import org.medfetch.store.Store;
 
@@ -23,25 +27,36 @@ public final class QueueStatus {
         this.workspace = workspace;
     }
 
+    /** Every job with its files, read in a fixed number of queries however long the queue. */
     public List<JobSummary> jobs(String project) {
-        Store store = workspace.store();
-        List<JobSummary> out = new ArrayList<>();
-        for (Job job : store.jobs(project)) {
-            out.add(summarize(store, job));
-        }
-        return out;
+        Instant now = workspace.clock().instant();
+        return workspace.store().jobsWithFiles(project).stream()
+                .map(j -> summarize(j.job(), j.files(), j::bytesDone, now)).toList();
     }
 
-    static JobSummary summarize(Store store, Job job) {
-        List<FileRecord> all = store.files(job.id());
-        List<FileRecord> units = all.stream().filter(f -> f.parentId() == null).toList();
-        int done = (int) all.stream().filter(f -> f.state() == FileState.DONE && !f.isTorrent()).count();
+    /** The state status gives one job, read on its own (for callers that look at one job at a time). */
+    static String state(Store store, Job job) {
+        return state(job, store.files(job.id()).stream().filter(f -> f.parentId() == null).toList());
+    }
+
+    private static JobSummary summarize(Job job, List<FileRecord> all, LongUnaryOperator bytesRecorded, Instant now) {
+        List<FileRecord> units = new ArrayList<>();
+        int done = 0;
+        for (FileRecord f : all) {
+            if (f.parentId() == null) {
+                units.add(f);
+            }
+            if (f.state() == FileState.DONE && !f.isTorrent()) {
+                done++;
+            }
+        }
         Long total = 0L;
         long bytesDone = 0;
         Integer pieces = null;
         Integer piecesTotal = null;
         String error = null;
         Long rate = null;
+        Instant retryAt = null;
         for (FileRecord f : units) {
             if (f.rate() != null && (f.state() == FileState.RUNNING || f.state() == FileState.VERIFYING)
                     && !LeaseOwner.gone(f.leaseOwner())) {
@@ -49,16 +64,25 @@ public final class QueueStatus {
             }
             total = total == null || f.size() == null ? null : total + f.size();
             bytesDone += f.state() == FileState.DONE && f.size() != null ? f.size() : f.isTorrent()
-                    ? torrentBytes(f) : store.bytesDone(f.id());
+                    ? torrentBytes(f) : bytesRecorded.applyAsLong(f.id());
             if (f.isTorrent() && f.piecesTotal() != null) {
                 pieces = (pieces == null ? 0 : pieces) + (f.piecesDone() == null ? 0 : f.piecesDone());
                 piecesTotal = (piecesTotal == null ? 0 : piecesTotal) + f.piecesTotal();
             }
-            if (f.lastError() != null && Set.of(FileState.FAILED, FileState.RETRYING).contains(f.state())) {
+            if (f.lastError() != null && (f.state() == FileState.FAILED || f.state() == FileState.RETRYING)) {
                 error = f.lastError();
             }
+            Instant at = retryAt(f, now);
+            retryAt = at != null && (retryAt == null || at.isBefore(retryAt)) ? at : retryAt;
         }
-        return new JobSummary(job, state(job, units), all, done, total, bytesDone, pieces, piecesTotal, rate, error);
+        return new JobSummary(job, state(job, units), all, done, total, bytesDone, pieces, piecesTotal, rate, error,
+                retryAt);
+    }
+
+    /** When a retrying file may be tried again, if that is still to come; else null. */
+    public static Instant retryAt(FileRecord f, Instant now) {
+        Instant at = Instant.ofEpochMilli(f.nextAttemptAt());
+        return f.state() == FileState.RETRYING && at.isAfter(now) ? at : null;
     }
 
     private static long torrentBytes(FileRecord f) {
@@ -68,20 +92,35 @@ public final class QueueStatus {
         return f.size() * f.piecesDone() / f.piecesTotal();
     }
 
-    /** A running file whose process was killed reads "interrupted": the next run resumes it. */
+    /**
+     * A running file whose process was killed reads "interrupted": the next run resumes it. One pass over
+     * the files (status summarizes every job of the queue).
+     */
     private static String state(Job job, List<FileRecord> units) {
         if (job.state() != JobState.ACTIVE) {
             return job.state().label();
         }
-        if (units.stream().anyMatch(f -> f.state() == FileState.RUNNING && LeaseOwner.gone(f.leaseOwner()))
-                && units.stream().noneMatch(f -> f.state() == FileState.RUNNING && !LeaseOwner.gone(f.leaseOwner()))) {
+        Set<FileState> present = EnumSet.noneOf(FileState.class);
+        boolean runningHere = false;
+        boolean runningGone = false;
+        for (FileRecord f : units) {
+            present.add(f.state());
+            if (f.state() == FileState.RUNNING) {
+                if (LeaseOwner.gone(f.leaseOwner())) {
+                    runningGone = true;
+                } else {
+                    runningHere = true;
+                }
+            }
+        }
+        if (runningGone && !runningHere) {
             return "interrupted";
         }
-        if (!units.isEmpty() && units.stream().allMatch(f -> f.state() == FileState.DONE)) {
+        if (present.equals(EnumSet.of(FileState.DONE))) {
             return FileState.DONE.label();
         }
         for (FileState s : PRECEDENCE) {
-            if (units.stream().anyMatch(f -> f.state() == s)) {
+            if (present.contains(s)) {
                 return s.label();
             }
         }

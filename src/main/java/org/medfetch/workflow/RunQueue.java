@@ -2,11 +2,13 @@ package org.medfetch.workflow;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import org.medfetch.engine.Progress;
 import org.medfetch.engine.RunOptions;
 import org.medfetch.engine.RunReport;
 import org.medfetch.engine.StopSignal;
 import org.medfetch.extract.ExtractLimits;
+import org.medfetch.store.FileRecord;
 import org.medfetch.store.Job;
 
 /**
@@ -15,8 +17,15 @@ import org.medfetch.store.Job;
  */
 public final class RunQueue {
 
-    /** What the run did, the archives it unpacked, and the outcome of the jobs it concerns after it. */
-    public record Result(RunReport report, Outcome outcome, List<ExtractArchives.Result> extracted) {
+    /**
+     * What the run did, the archives it unpacked, and the outcome of the jobs it concerns after it.
+     *
+     * @param elsewhere   files of those jobs that another medfetch process was still downloading when a
+     *                    {@link #runAwaiting} ended (it did not wait for them, or was interrupted while waiting)
+     * @param interrupted the stop signal was raised (Ctrl-C, SIGTERM): running files were left paused
+     */
+    public record Result(RunReport report, Outcome outcome, List<ExtractArchives.Result> extracted,
+                         List<FileRecord> elsewhere, boolean interrupted) {
     }
 
     /**
@@ -41,11 +50,44 @@ public final class RunQueue {
     }
 
     /**
-     * @param concerned the jobs whose state decides the outcome (all jobs for run, the added ones for get)
+     * Works the queue; files of the concerned jobs that another process is downloading are its business
+     * (two runs share one queue) and do not change the outcome.
+     *
+     * @param concerned the jobs whose state decides the outcome (all jobs for run, the synced ones for sync)
      */
     public Result run(RunOptions options, Progress progress, StopSignal stop, Collection<Job> concerned,
                       Extraction extraction) {
+        return run(options, progress, stop, concerned, extraction, false, null);
+    }
+
+    /**
+     * Works the queue for files that must end here (get): while another medfetch process downloads some
+     * of them, waits, taking over any that process leaves unfinished (killed, interrupted), until none is in
+     * other hands. Without waiting, such files make the outcome retryable: they do not exist yet.
+     *
+     * @param waiting told once which files are awaited, before the first wait; null to not wait at all
+     */
+    public Result runAwaiting(RunOptions options, Progress progress, StopSignal stop, Collection<Job> concerned,
+                              Extraction extraction, Consumer<List<FileRecord>> waiting) {
+        return run(options, progress, stop, concerned, extraction, true, waiting);
+    }
+
+    private Result run(RunOptions options, Progress progress, StopSignal stop, Collection<Job> concerned,
+                       Extraction extraction, boolean own, Consumer<List<FileRecord>> waiting) {
         RunReport report = workspace.engine().run(options, progress, stop);
+        OtherProcesses others = new OtherProcesses(workspace);
+        List<FileRecord> elsewhere = own ? others.holding(concerned) : List.of();
+        if (waiting != null && !elsewhere.isEmpty() && !stop.raised()) {
+            waiting.accept(elsewhere);
+        }
+        while (waiting != null && !elsewhere.isEmpty() && !stop.raised()) {
+            others.awaitChange(concerned, elsewhere, stop);
+            if (!stop.raised()) {
+                // the other process let a file go: finished, or left unfinished for this one to take over
+                report = report.and(workspace.engine().run(options, progress, stop));
+                elsewhere = others.holding(concerned);
+            }
+        }
         Collection<Job> now = concerned.stream().map(j -> workspace.store().job(j.id()).orElse(j)).toList();
         Outcome outcome = QueueOutcome.of(workspace.store(), now);
         List<ExtractArchives.Result> extracted = List.of();
@@ -53,10 +95,11 @@ public final class RunQueue {
             extracted = new ExtractArchives(workspace).extract(now, extraction.all(), extraction.limits(), stop::raised);
             outcome = outcome.worse(ExtractArchives.outcome(extracted));
         }
-        if (stop.raised()) {
+        if (stop.raised() || report.anyRetryable() || !elsewhere.isEmpty()) {
+            // also what the store could not record (a full disk under it), and files left to another process
             outcome = outcome.worse(Outcome.RETRYABLE);
         }
-        return new Result(report, outcome, extracted);
+        return new Result(report, outcome, extracted, elsewhere, stop.raised());
     }
 
     public Result runAll(RunOptions options, Progress progress, StopSignal stop) {

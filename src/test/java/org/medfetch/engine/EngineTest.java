@@ -26,6 +26,7 @@ import org.medfetch.store.Job;
 import org.medfetch.store.JobState;
 import org.medfetch.store.NewFile;
 import org.medfetch.store.NewJob;
+import org.medfetch.store.Segment;
 import org.medfetch.store.Store;
 
 /**
@@ -57,8 +58,16 @@ class EngineTest {
                 throw new TransferStopped(reason);
             }
             if (next instanceof Long bytes) {
+                // bytes kept: recorded as on disk, as a transfer does after forcing them
+                long kept = task.checkpoints().segments().stream().mapToLong(Segment::done).sum();
+                task.checkpoints().saveSegments(List.of(new Segment(0, 0, 1L << 40, kept + bytes)));
                 progress.advanced(task.fileId(), bytes);
                 throw new TransferException(TransferException.Kind.NETWORK, true, "connection reset after progress");
+            }
+            if (next instanceof Discarded discarded) {
+                // bytes received and thrown away (a restart from zero): nothing more is on disk than before
+                progress.advanced(task.fileId(), discarded.bytes());
+                throw new TransferException(TransferException.Kind.NETWORK, true, "body cut short; starting over");
             }
             try {
                 byte[] content = task.target().getFileName().toString().getBytes(StandardCharsets.UTF_8);
@@ -70,6 +79,10 @@ class EngineTest {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** A scripted attempt that receives bytes and then loses them. */
+    record Discarded(long bytes) {
     }
 
     private final ScriptedTransfer transfer = new ScriptedTransfer();
@@ -152,6 +165,50 @@ class EngineTest {
             }
             RunReport report = run(store, options(1, 2), new StopSignal());
             assertEquals(1, report.completed().size(), "six interrupted attempts that each advanced, then success");
+        }
+    }
+
+    @Test
+    void bytesThrownAwayAreNoProgress() {
+        try (Store store = store()) {
+            long job = queue(store, "ds", "a.bin");
+            for (int i = 0; i < 50; i++) {
+                transfer.script.add(new Discarded(4 << 20));
+            }
+            RunReport report = run(store, options(1, 2), new StopSignal());
+            assertEquals(3, transfer.calls.size(), "the first try and two retries, however many bytes each received");
+            assertEquals(FileState.RETRYING, store.files(job).get(0).state());
+            assertTrue(report.anyRetryable());
+        }
+    }
+
+    @Test
+    void aServerThatAsksForADayIsNotWaitedForButLeftRetryableFromThen() {
+        try (Store store = store()) {
+            long job = queue(store, "ds", "a.bin", "b.bin");
+            transfer.script.add(new TransferException(TransferException.Kind.HTTP_STATUS, true,
+                    "server busy or failing (503)", Duration.ofDays(1), null));
+            StopSignal stop = new StopSignal();
+            // Should the engine decide to wait that long, the test stops it instead of waiting a day.
+            Progress watcher = new Progress() {
+                @Override
+                public void status(long fileId, String message) {
+                    if (message.startsWith("retry")) {
+                        stop.raise(StopSignal.Reason.INTERRUPTED);
+                    }
+                }
+            };
+            long before = System.currentTimeMillis();
+            RunReport report = new Engine(store, workspace, new Transfers(transfer, null), Clock.systemUTC())
+                    .run(options(1, 5), watcher, stop);
+
+            FileRecord a = store.files(job).get(0);
+            assertEquals(FileState.RETRYING, a.state(), "not paused by a wait: " + a.pauseReason());
+            assertTrue(a.nextAttemptAt() >= before + Duration.ofDays(1).toMillis(), "retry at " + a.nextAttemptAt());
+            assertTrue(a.lastError().contains("--max-retry-wait"), a.lastError());
+            assertEquals(FileState.DONE, store.files(job).get(1).state(), "the run went on with the other file");
+            assertTrue(report.anyRetryable());
+            assertTrue(store.claim("other", 1000, java.util.Set.of()).isEmpty(), "not claimable before its time");
         }
     }
 

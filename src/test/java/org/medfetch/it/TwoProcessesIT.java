@@ -3,6 +3,7 @@ package org.medfetch.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two medfetch processes running one workspace's queue share the work and never fetch a file twice. */
+/**
+ * Two medfetch processes on one workspace share the work and never fetch a file twice; a get of a file that
+ * another process is downloading waits for it.
+ */
 class TwoProcessesIT {
 
     private static final long MIB = 1024 * 1024;
@@ -41,6 +45,31 @@ class TwoProcessesIT {
                 assertEquals(expected.get(i), Payloads.sha256(ws.resolve("downloads/f" + i + "/" + name)), name);
                 assertEquals(4 * MIB, server.bytesSent(name), name + " was fetched exactly once");
             }
+        }
+    }
+
+    @Test
+    void aSecondGetOfAFileBeingDownloadedEndsOnlyOnceTheFileExists() throws Exception {
+        Path ws = tmp.resolve("ws");
+        String sha = Payloads.sha256(Payloads.random(tmp.resolve("www/big.bin"), 16 * MIB, 9));
+        try (RangeFileServer server = new RangeFileServer(tmp.resolve("www"), 2 * MIB)) {
+            String[] get = {"--workspace", ws.toString(), "get", server.url("big.bin"), "--no-progress",
+                "--connections", "1"};
+            Process first = MedfetchProcess.start(tmp.resolve("logs"), Map.of(), get);
+            while (server.bytesSent("big.bin") == 0 && first.isAlive()) {
+                Thread.sleep(20);
+            }
+            MedfetchProcess.Result second = MedfetchProcess.run(tmp.resolve("logs"), Map.of(), get);
+            Path file = ws.resolve("downloads/big/big.bin");
+            boolean existed = Files.exists(file);
+
+            assertEquals(0, second.exitCode(), second.err());
+            assertTrue(existed, "the second get reported success before the file existed");
+            assertEquals(sha + "  downloads/big/big.bin", second.out().strip());
+            assertTrue(first.waitFor(2, TimeUnit.MINUTES));
+            assertEquals(0, first.exitValue());
+            assertEquals(sha, Payloads.sha256(file));
+            assertEquals(16 * MIB, server.bytesSent("big.bin"), "fetched once");
         }
     }
 }

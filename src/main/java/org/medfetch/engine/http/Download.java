@@ -107,7 +107,19 @@ final class Download {
             return new Outcome(plan.size(), result(digests));
         } finally {
             hasher.abandon();
-            pool.shutdownNow();
+            // Never interrupt: a thread interrupted inside a FileChannel operation closes the channel for every
+            // thread, and the part file is still needed (a restart truncates it). The workers have ended; the
+            // hasher stops at its next chunk.
+            pool.shutdown();
+            awaitQuietly(pool);
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

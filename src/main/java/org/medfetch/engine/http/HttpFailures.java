@@ -88,6 +88,29 @@ final class HttpFailures {
         }
     }
 
+    /**
+     * An answer whose framing cannot be trusted, or null: a Content-Length that is not one non-negative
+     * decimal number (RFC 9110 section 8.6), e.g. {@code -5}, or several that differ. Its body would be read
+     * with a wrong length, so it is refused before a byte of it is read.
+     */
+    static TransferException malformed(Response response) {
+        java.util.List<String> lengths = response.headers("Content-Length");
+        boolean valid = lengths.stream().allMatch(v -> v.strip().matches("\\d{1,18}"))
+                && lengths.stream().map(v -> Long.parseLong(v.strip())).distinct().count() <= 1;
+        if (valid) {
+            return null;
+        }
+        return new TransferException(Kind.BAD_INPUT, false, "the server sent an invalid Content-Length ("
+                + printable(String.join(", ", lengths)) + ") for " + display(response.request().url())
+                + "; its answer cannot be read safely");
+    }
+
+    /** A header value as it may be shown: at most 40 printable ASCII characters. */
+    private static String printable(String value) {
+        String clean = value.replaceAll("[^\\x20-\\x7e]", "?");
+        return clean.length() <= 40 ? clean : clean.substring(0, 40) + "...";
+    }
+
     /** An HTML page where a file with a binary extension was expected, or null when the answer is plausible. */
     static TransferException htmlInsteadOf(Response response, String fileName) {
         String type = response.header("Content-Type");

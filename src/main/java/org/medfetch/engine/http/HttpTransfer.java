@@ -81,7 +81,7 @@ public final class HttpTransfer implements Transfer<HttpSource> {
         for (int restart = 0; ; restart++) {
             // One per attempt: a failed attempt cancels its requester's calls, and any it would make later.
             Requester requester = new Requester(timed, authorizer, task.source());
-            Prepared prepared = resumable(checkpoints, target)
+            Prepared prepared = resumable(checkpoints, target, expected)
                     ? resume(task, progress, requester, expected, target)
                     : fresh(task, progress, requester, expected, target);
             try {
@@ -106,11 +106,16 @@ public final class HttpTransfer implements Transfer<HttpSource> {
     private record Prepared(Download download, Path target, PartFile part) {
     }
 
-    /** Recorded segments of known bounds and their part file: the bytes can be continued. */
-    private static boolean resumable(Checkpoints checkpoints, Path target) {
+    /**
+     * Recorded segments of known bounds and their part file: the bytes can be continued. Several segments
+     * that nothing ties together (an older medfetch split such files) may hold two versions: start over.
+     */
+    private static boolean resumable(Checkpoints checkpoints, Path target, Expected expected) {
         List<Segment> segments = checkpoints.segments();
+        FileRecord record = checkpoints.record();
         return !segments.isEmpty() && segments.stream().allMatch(s -> s.end() >= 0)
-                && checkpoints.record().size() != null && Files.exists(PartFile.of(target));
+                && record.size() != null && Files.exists(PartFile.of(target))
+                && (segments.size() == 1 || splittable(new Validators(record.etag(), record.lastModified()), expected));
     }
 
     /**
@@ -156,6 +161,8 @@ public final class HttpTransfer implements Transfer<HttpSource> {
             }
             Path chosen = named.equals(target) ? target : adopt(task, named, target);
             Validators validators = first.validators();
+            // Several connections only when every later range is tied to this answer or a mix would be caught.
+            ranges = ranges && splittable(validators, expected);
             checkpoints.saveValidators(HttpFailures.display(first.url()), size >= 0 ? size : null,
                     validators.etag(), validators.lastModified());
             PartFile.checkSpace(chosen.getParent(), Math.max(0, size));
@@ -194,6 +201,16 @@ public final class HttpTransfer implements Transfer<HttpSource> {
         return (int) Math.max(connections, Math.min(MAX_SEGMENTS, size / (2 * min)));
     }
 
+    /**
+     * Whether a file may be fetched over several connections. Each connection's range is a request of its
+     * own: only If-Range (a strong ETag or Last-Modified) ties it to the version the first answer came from.
+     * Without it, a file that changes meanwhile (same size) would be spliced from two versions, which only a
+     * published checksum would reveal; so such a file is fetched as one stream unless a checksum is known.
+     */
+    static boolean splittable(Validators validators, Expected expected) {
+        return validators.tiesRanges() || !expected.checksums().isEmpty();
+    }
+
     /** Continues the recorded segments; every answer is checked against the recorded validators. */
     private Prepared resume(TransferTask<HttpSource> task, Progress progress, Requester requester, Expected expected,
                             Path target) throws TransferException {
@@ -210,8 +227,8 @@ public final class HttpTransfer implements Transfer<HttpSource> {
             PartFile.checkSpace(target.getParent(), record.size() - plan.written());
             progress.sized(task.fileId(), record.size(), plan.written());
             Validators validators = new Validators(record.etag(), record.lastModified());
-            return new Prepared(new Download(task, progress, part, plan, requester, validators, true, true, expected,
-                    null), target, part);
+            return new Prepared(new Download(task, progress, part, plan, requester, validators, true,
+                    splittable(validators, expected), expected, null), target, part);
         } catch (TransferException | RuntimeException e) {
             part.close();
             throw e;

@@ -59,12 +59,24 @@ final class Requester {
         if (cancelled) {
             call.cancel();
         }
+        Reply reply;
         try {
-            return new Reply(call, call.execute(), () -> open.remove(call));
+            reply = new Reply(call, call.execute(), () -> open.remove(call));
         } catch (IOException e) {
             open.remove(call);
             throw HttpFailures.network(e, url);
         }
+        TransferException malformed = HttpFailures.malformed(reply.response());
+        if (malformed != null) {
+            reply.cancel();
+            try {
+                reply.close();
+            } catch (IllegalArgumentException negativeLength) {
+                // okhttp would skip the rest of a body of negative length; the call is cancelled anyway.
+            }
+            throw malformed;
+        }
+        return reply;
     }
 
     /** Cancels every open call and any made later: blocked reads fail at once. */

@@ -18,7 +18,7 @@ import org.medfetch.engine.TransferStopped;
  */
 final class SegmentWorker implements Callable<Void> {
 
-    /** Bytes before the resume point fetched again and compared when the server gives no validators. */
+    /** Bytes before the resume point fetched again and compared when the server gives nothing for If-Range. */
     static final long OVERLAP = 64 * 1024;
 
     private final Download d;
@@ -61,7 +61,7 @@ final class SegmentWorker implements Callable<Void> {
     }
 
     private void fetch(LiveSegment s) throws TransferException, TransferStopped, RemoteChanged {
-        boolean compare = d.resuming && d.validators.none() && s.written() > s.start;
+        boolean compare = d.resuming && !d.validators.tiesRanges() && s.written() > s.start;
         while (!s.complete()) {
             if (reply == null) {
                 open(s, compare ? Math.min(OVERLAP, s.written() - s.start) : 0);

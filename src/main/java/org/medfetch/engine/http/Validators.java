@@ -15,8 +15,13 @@ record Validators(String etag, String lastModified) {
         return new Validators(blankToNull(response.header("ETag")), blankToNull(response.header("Last-Modified")));
     }
 
-    boolean none() {
-        return etag == null && lastModified == null;
+    /**
+     * Whether a range request can be tied to this version: the server is asked to send the range only if
+     * the file is still this one (If-Range), else the whole file. Without that (no validator, or only a weak
+     * ETag), bytes fetched by a later request may come from another version of the file.
+     */
+    boolean tiesRanges() {
+        return ifRange() != null;
     }
 
     boolean strongEtag() {

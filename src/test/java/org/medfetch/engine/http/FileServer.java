@@ -18,7 +18,7 @@ import okio.BufferedSink;
 /**
  * A static file server fake with switches for every fault the HTTP engine must survive: ranges on or
  * off, a disconnect after N body bytes, N errors before success (with Retry-After), content and
- * validators that change between requests, a wrong Content-Range start, an HTML page, a chosen
+ * validators that change between requests (or right after an answer), a wrong Content-Range start, an HTML page, a chosen
  * Content-Disposition, a redirect to a signed URL, and a late range. Counts the body bytes it served.
  */
 final class FileServer extends Dispatcher {
@@ -37,6 +37,10 @@ final class FileServer extends Dispatcher {
     volatile String contentDisposition;
     volatile boolean html;
     volatile boolean chunked;
+    /** Once set, the content served after the next answer: the file changes right after that answer ... */
+    volatile byte[] changeAfterNext;
+    /** ... and so does its ETag, when this is set. */
+    volatile String etagAfterChange;
     /** A range whose start matches starts its body after a pause, for work stealing. */
     volatile LongPredicate slowStart = start -> false;
     volatile long slowDelayMillis = 1000;
@@ -66,6 +70,17 @@ final class FileServer extends Dispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        MockResponse answer = answer(request);
+        byte[] next = changeAfterNext;
+        if (next != null) {
+            content = next;
+            etag = etagAfterChange != null ? etagAfterChange : etag;
+            changeAfterNext = null;
+        }
+        return answer;
+    }
+
+    private MockResponse answer(RecordedRequest request) {
         requests.add(request);
         String path = request.getUrl().encodedPath();
         if (path.equals(SIGNED)) {

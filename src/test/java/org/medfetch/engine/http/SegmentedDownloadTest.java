@@ -1,6 +1,7 @@
 package org.medfetch.engine.http;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,9 +15,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.medfetch.engine.CompletedFile;
 import org.medfetch.engine.TransferException;
 import org.medfetch.engine.TransferException.Kind;
+import org.medfetch.resolve.Checksum;
 import org.medfetch.store.Segment;
 
 /** Several connections into one part file: the split, its record, resume per segment, and work stealing. */
@@ -159,6 +163,55 @@ class SegmentedDownloadTest {
         assertEquals(expected, new HashSet<>(files.rangesAsked().subList(asked, files.rangesAsked().size())));
         assertTrue(files.served.get() - servedBefore <= remaining + 4 * BATCH,
                 "served " + (files.served.get() - servedBefore) + " for " + remaining + " missing");
+    }
+
+    /** The server gives nothing to tie a range to the first answer, and the file changes right after it. */
+    void changesAfterTheFirstAnswer(String etag, String lastModified) {
+        fixture.options = fixture.options.withConnections(4).withSegments(64 * 1024, BATCH);
+        files.etag = etag;
+        files.lastModified = lastModified;
+        files.changeAfterNext = Fixture.random(SIZE, 4);
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {"null, null", "W/\"weak\", null"}, nullValues = "null")
+    void withoutAValidatorForIfRangeTheFileIsOneStreamAndNeverSpliced(String etag, String lastModified)
+            throws Exception {
+        changesAfterTheFirstAnswer(etag, lastModified);
+
+        CompletedFile file = fetch();
+
+        assertArrayEquals(content, Files.readAllBytes(file.path()), "the version of the first answer, whole");
+        assertEquals(List.of("bytes=0-"), files.rangesAsked());
+        assertEquals(1, segments().size());
+    }
+
+    @Test
+    void withoutValidatorsAPublishedChecksumAllowsSegmentsAndCatchesAMix() {
+        fixture.close();
+        fixture = assertDoesNotThrow(() -> new Fixture(dir.resolve("checksummed"), files));
+        fixture.file(fixture.url(FileServer.PATH), "data.bin", null,
+                List.of(new Checksum("sha256", Fixture.sha256(content))));
+        changesAfterTheFirstAnswer(null, null);
+
+        TransferException e = assertThrows(TransferException.class, this::fetch);
+
+        assertEquals(Kind.CHECKSUM, e.kind());
+        assertTrue(files.rangesAsked().size() > 1, files.rangesAsked().toString());
+        assertTrue(Files.notExists(fixture.dataset().resolve("data.bin")));
+    }
+
+    @Test
+    void withAStrongEtagEveryRangeIsTiedToTheFirstAnswer() throws Exception {
+        changesAfterTheFirstAnswer("\"v1\"", null);
+        files.etagAfterChange = "\"v2\"";
+        byte[] changed = files.changeAfterNext;
+
+        CompletedFile file = fetch();
+
+        // the ranges asked If-Range "v1" were answered with the whole new file: the download started over
+        assertTrue(files.rangesAsked().stream().filter("bytes=0-"::equals).count() == 2, files.rangesAsked().toString());
+        assertArrayEquals(changed, Files.readAllBytes(file.path()));
     }
 
     @Test
