@@ -87,7 +87,7 @@ public final class CkanResolver implements Resolver {
             if (answer.code() == 429 || answer.code() == 408 || answer.code() >= 500) {
                 api.check(answer);
             }
-            return web.resolve(entry, link);
+            return web.resolve(entry, LinkOrigin.moved(link, endpoint));
         }
         if (answer.code() == 403 || answer.code() == 401) {
             return new Resolution.Manual(new Instructions("A private CKAN dataset: the portal shows its files only to "

@@ -118,7 +118,7 @@ public final class DSpaceResolver implements Resolver {
                 }
             }
         }
-        return web.resolve(entry, link);
+        return web.resolve(entry, LinkOrigin.moved(link, endpoint));
     }
 
     /** DSpace 7's handle lookup: a redirect to the item, whose uuid ends its URL; null when not found. */

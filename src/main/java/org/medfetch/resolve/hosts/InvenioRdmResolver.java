@@ -71,10 +71,10 @@ public final class InvenioRdmResolver implements Resolver {
         String id = s.get(at + 1);
         HttpUrl base = base(link, s.subList(0, at));
         String site = HostName.host(link);
-        InvenioRecords records = new InvenioRecords(api, new InvenioRecords.Site(site, NAME, site, null, null));
+        InvenioRecords records = new InvenioRecords(api, new InvenioRecords.Site(site, NAME, site, null, null, true));
         HostAnswer answer = records.record(base, id);
         if (!RDM_ID.matcher(id).matches() && !answersAsInvenio(answer)) {
-            return web.resolve(entry, link);
+            return web.resolve(entry, LinkOrigin.moved(link, endpoint));
         }
         Resolution resolution = records.resolve(entry, base, id, answer);
         String only = s.size() == at + 4 ? s.get(at + 3) : null;

@@ -23,8 +23,12 @@ import org.medfetch.resolve.Source;
  */
 final class InvenioRecords {
 
-    /** How one installation differs: its name in messages, and the token it reads (Zenodo's only). */
-    record Site(String label, String resolver, String publisher, Secret token, String tokenVariable) {
+    /**
+     * How one installation differs: its name in messages, the token it reads (Zenodo's only), and whether the
+     * file links its records give are moved onto the API's base (as NextPage keeps pages), so a chosen
+     * endpoint serves them.
+     */
+    record Site(String label, String resolver, String publisher, Secret token, String tokenVariable, boolean onBase) {
     }
 
     private final HostClient api;
@@ -52,7 +56,7 @@ final class InvenioRecords {
         if (closed != null && site.token() == null) {
             return new Resolution.Manual(restricted(entry, base, id, closed, record.embargoUntil()));
         }
-        List<ZenodoApi.File> files = record.listed(api);
+        List<ZenodoApi.File> files = record.files();
         if (files == null || files.isEmpty()) {
             HttpUrl filesUrl = recordUrl.newBuilder().addPathSegment("files").build();
             HostAnswer listed = api.send(api.request(filesUrl, headers()).build());
@@ -92,11 +96,11 @@ final class InvenioRecords {
         String link = links == null ? null : first(links.content(), links.download(), links.self());
         URI url;
         if (link != null) {
-            // Kept on the API's scheme, host and port, as NextPage keeps pages: a chosen endpoint serves the
-            // files its records name.
             HttpUrl resolved = base.resolve(link.strip());
-            url = api.link(resolved == null ? link : resolved.newBuilder().scheme(base.scheme()).host(base.host())
-                    .port(base.port()).build().toString(), "the link of " + name);
+            if (resolved != null && site.onBase()) {
+                resolved = resolved.newBuilder().scheme(base.scheme()).host(base.host()).port(base.port()).build();
+            }
+            url = api.link(resolved == null ? link : resolved.toString(), "the link of " + name);
         } else {
             url = recordUrl(base, id).newBuilder().addPathSegment("files").addPathSegment(name)
                     .addPathSegment("content").build().uri();

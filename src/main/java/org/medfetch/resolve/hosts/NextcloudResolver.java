@@ -74,12 +74,12 @@ public final class NextcloudResolver implements Resolver {
             case PASSWORD -> new Resolution.Manual(password(entry, link));
             case GONE -> {
                 if (!sure) {
-                    yield web.resolve(entry, link);
+                    yield web.resolve(entry, LinkOrigin.moved(link, endpoint));
                 }
-                throw new ResolveException(HostName.host(link) + " has no share " + token + " (deleted or expired)",
-                        false);
+                throw new ResolveException(HostName.host(link) + " has no share " + token + " (HTTP " + answer.status()
+                        + ": deleted or expired)", false);
             }
-            case NOT_A_SHARE -> web.resolve(entry, link);
+            case NOT_A_SHARE -> web.resolve(entry, LinkOrigin.moved(link, endpoint));
         };
     }
 

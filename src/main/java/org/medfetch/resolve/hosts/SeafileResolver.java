@@ -79,7 +79,7 @@ public final class SeafileResolver implements Resolver {
             case FILE -> new Resolution.Fetch(List.of(new Source.HttpSource(download.uri(), RemotePath.of(
                     answer.name() != null ? answer.name() : token, api), answer.size(), List.of(), null)));
             case PASSWORD -> new Resolution.Manual(password(entry, link));
-            case GONE, NOT_A_SHARE -> web.resolve(entry, link);
+            case GONE, NOT_A_SHARE -> web.resolve(entry, LinkOrigin.moved(link, endpoint));
         };
     }
 
@@ -99,7 +99,7 @@ public final class SeafileResolver implements Resolver {
             }
             if (asked == 0 && !answer.ok() && answer.code() != 429 && answer.code() < 500 || asked == 0
                     && answer.ok() && !answer.body().stripLeading().startsWith("{")) {
-                return web.resolve(entry, link);
+                return web.resolve(entry, LinkOrigin.moved(link, endpoint));
             }
             SeafileApi.Dirents dirents = api.read(answer, SeafileApi.Dirents.class);
             if (dirents.direntList() == null) {

@@ -16,8 +16,12 @@ final class ShareDownload {
 
     enum Kind { FILE, PASSWORD, GONE, NOT_A_SHARE }
 
-    /** @param name the server's name for the file or zip, or null; @param size its bytes, or null */
-    record Answer(Kind kind, String name, Long size, boolean zip) {
+    /**
+     * @param name   the server's name for the file or zip, or null
+     * @param size   its bytes, or null
+     * @param status the HTTP status the answer ended with
+     */
+    record Answer(Kind kind, String name, Long size, boolean zip, int status) {
     }
 
     private static final Map<String, String> HEADERS = Map.of("Accept", "*/*", "Range", "bytes=0-0");
@@ -35,38 +39,38 @@ final class ShareDownload {
             String location = answer.headers().get("Location");
             HttpUrl next = location == null ? null : at.resolve(location);
             if (next == null) {
-                return new Answer(Kind.NOT_A_SHARE, null, null, false);
+                return new Answer(Kind.NOT_A_SHARE, null, null, false, answer.code());
             }
             // A protected share sends the browser to its password form (Nextcloud .../s/<token>/authenticate/...).
             String path = next.encodedPath().toLowerCase(Locale.ROOT);
             if (path.contains("authenticate") || path.contains("password") || path.contains("login")) {
-                return new Answer(Kind.PASSWORD, null, null, false);
+                return new Answer(Kind.PASSWORD, null, null, false, answer.code());
             }
             at = next;
             answer = api.probe(api.request(at, HEADERS).build());
         }
         int code = answer.code();
         if (code == 404 || code == 410) {
-            return new Answer(Kind.GONE, null, null, false);
+            return new Answer(Kind.GONE, null, null, false, answer.code());
         }
         if (code == 401 || code == 403) {
-            return new Answer(Kind.PASSWORD, null, null, false);
+            return new Answer(Kind.PASSWORD, null, null, false, answer.code());
         }
         if (code >= 300 && code < 400) {
-            return new Answer(Kind.NOT_A_SHARE, null, null, false);
+            return new Answer(Kind.NOT_A_SHARE, null, null, false, answer.code());
         }
         api.check(answer);
         String type = String.valueOf(answer.headers().get("Content-Type")).toLowerCase(Locale.ROOT);
         if (type.startsWith("text/html")) {
             return new Answer(answer.body().toLowerCase(Locale.ROOT).contains("password") ? Kind.PASSWORD
-                    : Kind.NOT_A_SHARE, null, null, false);
+                    : Kind.NOT_A_SHARE, null, null, false, answer.code());
         }
         String name = Disposition.fileName(answer.headers().get("Content-Disposition"));
         if (name == null && !at.equals(download) && !at.pathSegments().get(at.pathSize() - 1).isEmpty()) {
             name = at.pathSegments().get(at.pathSize() - 1);
         }
         boolean zip = type.contains("zip") || name != null && name.toLowerCase(Locale.ROOT).endsWith(".zip");
-        return new Answer(Kind.FILE, name, size(answer), zip);
+        return new Answer(Kind.FILE, name, size(answer), zip, answer.code());
     }
 
     /** The total of a 206's {@code Content-Range}, or a 200's {@code Content-Length}; null when unknown. */

@@ -2,7 +2,12 @@ package org.medfetch.resolve.hosts;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -19,13 +24,8 @@ final class ZenodoApi {
     private ZenodoApi() {
     }
 
-    record Record(String doi, Metadata metadata, JsonNode files, Links links, Access access) {
-
-        /** The files listed in the record itself (Zenodo), or null when they are listed apart. */
-        List<File> listed(HostClient api) throws org.medfetch.resolve.ResolveException {
-            return files != null && files.isArray() ? List.of(api.convert(files, File[].class, "the record's files"))
-                    : null;
-        }
+    record Record(String doi, Metadata metadata, @JsonDeserialize(using = ListedFiles.class) List<File> files,
+                  Links links, Access access) {
 
         /** "restricted", "embargoed" or "closed" when the files are not open to everyone, else null. */
         String closedFiles() {
@@ -46,6 +46,18 @@ final class ZenodoApi {
                 return metadata.embargoDate();
             }
             return access == null || access.embargo() == null ? null : access.embargo().until();
+        }
+    }
+
+    /** A record's files: Zenodo's list, or null for InvenioRDM's {@code {"enabled": true}} (listed at /files). */
+    static final class ListedFiles extends JsonDeserializer<List<File>> {
+        @Override
+        public List<File> deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() == JsonToken.START_ARRAY) {
+                return context.readValue(parser, context.getTypeFactory().constructCollectionType(List.class, File.class));
+            }
+            parser.skipChildren();
+            return null;
         }
     }
 

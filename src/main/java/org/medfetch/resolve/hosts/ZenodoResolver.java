@@ -43,7 +43,7 @@ public final class ZenodoResolver implements Resolver, AuthorizesDownloads {
                 + "export " + TOKEN_VARIABLE + " (a personal access token from Zenodo → Applications).");
         this.base = context.api(HOST);
         this.token = context.user().variable(TOKEN_VARIABLE).map(v -> new Secret(v, TOKEN_VARIABLE)).orElse(null);
-        this.records = new InvenioRecords(api, new InvenioRecords.Site("Zenodo", NAME, "Zenodo", token, TOKEN_VARIABLE));
+        this.records = new InvenioRecords(api, new InvenioRecords.Site("Zenodo", NAME, "Zenodo", token, TOKEN_VARIABLE, false));
     }
 
     @Override
