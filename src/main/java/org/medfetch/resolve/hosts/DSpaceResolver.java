@@ -48,6 +48,9 @@ public final class DSpaceResolver implements Resolver {
     private static final Pattern ITEM = Pattern.compile("/(?:items|entities/[^/]+)/(" + UUID + ")/?");
     private static final Pattern BITSTREAM = Pattern.compile("/bitstreams/(" + UUID + ")/download/?");
     private static final Pattern FILE = Pattern.compile("/bitstream/handle/\\d+(?:\\.\\d+)*/\\d+/[^/]+");
+    /** The path before the part DSpace's own routes begin with: where the repository is installed. */
+    private static final Pattern PREFIX = Pattern.compile("^(.*?)/(?:handle|items|entities|bitstreams)/");
+    private static final Pattern ITEM_IN_LOCATION = Pattern.compile("/items/(" + UUID + ")");
     private static final int PAGE = 100;
 
     private final HostClient api;
@@ -127,7 +130,7 @@ public final class DSpaceResolver implements Resolver {
         HostAnswer answer = api.probe(api.request(find, Map.of()).build());
         retryable(answer);
         String location = answer.code() / 100 == 3 ? answer.headers().get("Location") : null;
-        Matcher uuid = location == null ? null : Pattern.compile("/items/(" + UUID + ")").matcher(location);
+        Matcher uuid = location == null ? null : ITEM_IN_LOCATION.matcher(location);
         return uuid != null && uuid.find() ? uuid.group(1) : null;
     }
 
@@ -279,7 +282,7 @@ public final class DSpaceResolver implements Resolver {
     }
 
     private static List<String> prefix(String path) {
-        Matcher m = Pattern.compile("^(.*?)/(?:handle|items|entities|bitstreams)/").matcher(path);
+        Matcher m = PREFIX.matcher(path);
         if (!m.find()) {
             return List.of();
         }
