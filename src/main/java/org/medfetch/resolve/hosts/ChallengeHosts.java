@@ -54,6 +54,30 @@ public final class ChallengeHosts {
                             "Download each file (下载); the links are signed and expire, so start them from the page",
                             Steps.putFilesIn(entry), Steps.adopt(entry))));
 
+    /**
+     * The ISIC challenge sites of each year ({@code challenge2020.isic-archive.com}): their files are on the
+     * challenge data page, which medfetch reads ({@code download-page}), in the open bucket isic-challenge-data
+     * (one folder per year, as the mirror registry's rows show), and in the bundled catalog's ISIC mirrors.
+     * Reference: https://challenge.isic-archive.com/data/
+     */
+    public static final ManualHost ISIC_CHALLENGE = new ManualHost(Host.named("isic-challenge",
+            "manual: the year's files through the ISIC data page or its open bucket")
+            .domains("challengeYYYY.isic-archive.com").examples("https://challenge2020.isic-archive.com/",
+                    "https://challenge2024.isic-archive.com/"),
+            link -> HostName.host(link).matches("challenge\\d{4}\\.isic-archive\\.com"), ChallengeHosts::isic);
+
+    /**
+     * The KiTS kidney tumour challenges (kits-challenge.org, kits19/kits21/kits23.kits-challenge.org): the
+     * imaging is downloaded by the scripts of the challenge's GitHub repository. Reference: neheller/kits23
+     * README ("pip3 install -e ." then "kits23_download_data"), neheller/kits19 README
+     * ("python3 -m starter_code.get_imaging")
+     */
+    public static final ManualHost KITS = new ManualHost(Host.named("kits",
+            "manual: the challenge repository's download script (neheller/kits19, kits21, kits23)")
+            .domains("kits-challenge.org").examples("https://kits-challenge.org/kits23/",
+                    "https://kits21.kits-challenge.org/"),
+            link -> HostName.within(link, "kits-challenge.org"), ChallengeHosts::kits);
+
     private ChallengeHosts() {
     }
 
@@ -69,5 +93,35 @@ public final class ChallengeHosts {
                                 + "Zenodo, Synapse, a cloud bucket or Google Drive: run medfetch add <that link>",
                         "Files offered only on the page: download them into " + Steps.folder(entry),
                         Steps.adopt(entry)));
+    }
+
+    private static Instructions isic(CatalogEntry entry, URI link) {
+        String year = HostName.host(link).replaceAll("\\D", "");
+        List<String> steps = new java.util.ArrayList<>();
+        steps.add("The year's files from the challenge data page: medfetch add https://challenge.isic-archive.com/data/#"
+                + year + " (the archives whose link names " + year + ")");
+        steps.add("Or every file of the year from the open bucket: medfetch add s3://isic-challenge-data/" + year + "/");
+        steps.add("If the data page lists none for " + year + ", open " + link + ": its Data section says where the "
+                + "year's data is (some years were run on other platforms; medfetch add <that link>)");
+        steps.add(Steps.adopt(entry));
+        return new Instructions("ISIC " + year + " challenge site: its data is published on the ISIC challenge data "
+                + "page and in the open bucket isic-challenge-data.", steps);
+    }
+
+    private static Instructions kits(CatalogEntry entry, URI link) {
+        String text = HostName.host(link) + link.getPath();
+        String edition = text.contains("kits19") ? "kits19" : text.contains("kits21") ? "kits21" : "kits23";
+        String download = switch (edition) {
+            case "kits19" -> "pip3 install -r requirements.txt && python3 -m starter_code.get_imaging";
+            case "kits21" -> "pip3 install -e . , then the imaging download command its README gives";
+            default -> "pip3 install -e . && kits23_download_data";
+        };
+        return new Instructions("KiTS challenge (" + edition + "): the imaging is downloaded by the script of the "
+                + "challenge's repository; the labels are in the repository itself (CC BY-NC-SA).", List.of(
+                "git clone https://github.com/neheller/" + edition + " && cd " + edition + " && " + download,
+                "Move (or link) the downloaded case folders into " + Steps.folder(entry),
+                Steps.adopt(entry),
+                "medfetch show " + entry.id() + " lists open mirrors (KiTS19's imaging is on Hugging Face) when the "
+                        + "registry has one"));
     }
 }

@@ -110,6 +110,46 @@ public final class PortalHosts {
                     "Run: medfetch add <the data link it gives> (Zenodo, Figshare, PhysioNet, Synapse, a bucket, ...)",
                     Steps.adopt(entry))));
 
+    /**
+     * Stanford AIMI's shared datasets ({@code stanfordaimi.azurewebsites.net/datasets/<uuid>}: CheXpert,
+     * EchoNet, COCA...): a free account and the Stanford University Dataset Research Use Agreement, then the
+     * page gives an Azure Blob link. Reference: https://aimi.stanford.edu/shared-datasets
+     */
+    public static final ManualHost STANFORD_AIMI = new ManualHost(Host.named("stanford-aimi",
+            "manual: sign in, accept the research use agreement, download with the page's Azure link (azcopy)")
+            .domains("stanfordaimi.azurewebsites.net")
+            .examples("https://stanfordaimi.azurewebsites.net/datasets/8cbd9ed4-2eb9-4565-affc-111cf4f7ebe2"),
+            link -> HostName.within(link, "stanfordaimi.azurewebsites.net"),
+            (entry, link) -> new Instructions("Stanford AIMI dataset: downloads are for signed-in users who accepted "
+                    + "its Research Use Agreement (non-commercial research).", List.of(
+                    "Open " + link + ", create a free account or sign in",
+                    "Read and accept the Stanford University Dataset Research Use Agreement shown there",
+                    "Copy the download link the page then gives (an Azure Blob Storage link with a time-limited token) "
+                            + "and download into " + Steps.folder(entry) + ": small datasets in the browser, large ones "
+                            + "with azcopy copy '<link>' " + Steps.folder(entry) + " --recursive",
+                    Steps.adopt(entry))));
+
+    /**
+     * OASIS brain MRI (oasis-brains.org): OASIS-1 and OASIS-2 are open archives at download.nrg.wustl.edu
+     * (MONAI's tutorials fetch oasis_cross-sectional_disc1.tar.gz, MD5 c83e216ef8654a7cc9e2a30a4cdbe0cc);
+     * OASIS-3 and OASIS-4 are shared after an application that accepts the OASIS Data Use Agreement.
+     * Reference: https://www.oasis-brains.org/#data; Project-MONAI/tutorials (OASIS-1 disc 1 and its MD5)
+     */
+    public static final ManualHost OASIS = new ManualHost(Host.named("oasis",
+            "manual: OASIS-1/2 as open archives (links given); OASIS-3/4 after the data use agreement")
+            .domains("oasis-brains.org").examples("https://www.oasis-brains.org/#data"),
+            link -> HostName.within(link, "oasis-brains.org"),
+            (entry, link) -> new Instructions("OASIS brain MRI: OASIS-1 (cross-sectional) and OASIS-2 (longitudinal) "
+                    + "are open archives; OASIS-3 and OASIS-4 need an accepted application under the OASIS Data Use "
+                    + "Agreement, and every use must follow its terms (cite OASIS, no re-identification).", List.of(
+                    "OASIS-1 (12 discs): medfetch add https://download.nrg.wustl.edu/data/oasis_cross-sectional_disc1.tar.gz "
+                            + "... https://download.nrg.wustl.edu/data/oasis_cross-sectional_disc12.tar.gz",
+                    "OASIS-2: medfetch add https://download.nrg.wustl.edu/data/OAS2_RAW_PART1.tar.gz "
+                            + "https://download.nrg.wustl.edu/data/OAS2_RAW_PART2.tar.gz",
+                    "OASIS-3/OASIS-4: open " + link + ", read the Data Use Agreement and apply; the approval names where "
+                            + "the data is downloaded, into " + Steps.folder(entry),
+                    Steps.adopt(entry))));
+
     private PortalHosts() {
     }
 

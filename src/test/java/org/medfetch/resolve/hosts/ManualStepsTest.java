@@ -65,4 +65,37 @@ class ManualStepsTest {
         assertTrue(steps(PortalHosts.ARTICLE, "https://www.nature.com/articles/s41597-022-01905-2").contains("Data availability"));
         assertFalse(PortalHosts.ARTICLE.accepts(URI.create("https://www.ncbi.nlm.nih.gov/files/data.zip")));
     }
+
+    @Test
+    void formsOnAnyServiceSayTheLinkComesByEmail() {
+        for (String form : java.util.List.of("https://uiowa.qualtrics.com/jfe/form/SV_a3mc5H4SG2B3e2p?Q_JFE=qdg",
+                "https://docs.google.com/forms/d/e/1FAIpQLSc/viewform", "https://forms.office.com/r/AbC1dE2fGh",
+                "https://www.wjx.cn/vm/Q1aBcDe.aspx", "https://redcap.example.edu/surveys/?s=ABCD1234EF")) {
+            String text = steps(ManualHosts.WEB_FORM, form);
+            assertTrue(text.contains("arrives by e-mail") && text.contains("medfetch adopt"), text);
+        }
+        assertFalse(ManualHosts.WEB_FORM.accepts(URI.create("https://uiowa.qualtrics.com/")), "a form, not the site");
+        assertFalse(ManualHosts.WEB_FORM.accepts(URI.create("https://docs.google.com/spreadsheets/d/1xYzAbC/edit")));
+    }
+
+    @Test
+    void stanfordAimiAndOasisNameTheirAgreementsAndWhereTheDataIs() {
+        String aimi = steps(PortalHosts.STANFORD_AIMI,
+                "https://stanfordaimi.azurewebsites.net/datasets/8cbd9ed4-2eb9-4565-affc-111cf4f7ebe2");
+        assertTrue(aimi.contains("Research Use Agreement") && aimi.contains("azcopy copy"), aimi);
+        String oasis = steps(PortalHosts.OASIS, "https://www.oasis-brains.org/#data");
+        assertTrue(oasis.contains("oasis_cross-sectional_disc1.tar.gz") && oasis.contains("Data Use Agreement"), oasis);
+    }
+
+    @Test
+    void isicYearsPointToTheDataPageAndKitsToItsRepository() {
+        String isic = steps(ChallengeHosts.ISIC_CHALLENGE, "https://challenge2020.isic-archive.com/");
+        assertTrue(isic.contains("medfetch add https://challenge.isic-archive.com/data/#2020")
+                && isic.contains("s3://isic-challenge-data/2020/"), isic);
+        assertFalse(ChallengeHosts.ISIC_CHALLENGE.accepts(URI.create("https://challenge.isic-archive.com/data/")),
+                "the data page itself is the download-page host's");
+        String kits = steps(ChallengeHosts.KITS, "https://kits-challenge.org/kits23/");
+        assertTrue(kits.contains("git clone https://github.com/neheller/kits23") && kits.contains("kits23_download_data"), kits);
+        assertTrue(steps(ChallengeHosts.KITS, "https://kits19.kits-challenge.org/").contains("starter_code.get_imaging"));
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import okhttp3.HttpUrl;
+import org.medfetch.resolve.web.Disposition;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.resolve.Authorizer;
 import org.medfetch.resolve.Classification;
@@ -162,7 +163,7 @@ public final class GoogleDriveResolver implements Resolver, AuthorizesDownloads 
             api.check(answer);
             String type = String.valueOf(answer.headers().get("Content-Type")).toLowerCase(Locale.ROOT);
             if (!type.startsWith("text/html")) {
-                return new Landing(Landing.Kind.FILE, url, Landing.dispositionName(answer.headers().get("Content-Disposition")));
+                return new Landing(Landing.Kind.FILE, url, Disposition.fileName(answer.headers().get("Content-Disposition")));
             }
             String html = answer.body();
             String confirm = DrivePage.confirmation(html);
