@@ -93,7 +93,7 @@ public final class MedfetchCommand implements Runnable, AutoCloseable {
                 throw new UsageException("workspace " + global.workspace + " is a file, not a folder");
             }
             workspace = opener.apply(new Settings(root, global.catalog, global.mirrors, global.noMirrors, env, home,
-                    global.endpoints));
+                    global.endpoints, global.store));
         }
         return workspace;
     }

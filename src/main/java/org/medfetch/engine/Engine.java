@@ -50,6 +50,9 @@ public final class Engine {
         List<RunReport.Failure> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicInteger stopped = new java.util.concurrent.atomic.AtomicInteger();
         AtomicReference<String> halted = new AtomicReference<>();
+        if (!announce(halted)) {
+            return new RunReport(List.of(), List.of(), 0, halted.get());
+        }
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("medfetch-lease"));
         heartbeat.scheduleAtFixedRate(() -> renewQuietly(), LEASE_MILLIS / 3, LEASE_MILLIS / 3, TimeUnit.MILLISECONDS);
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, options.parallel()), daemon("medfetch-worker"));
@@ -79,11 +82,27 @@ public final class Engine {
         } finally {
             workers.shutdownNow();
             heartbeat.shutdownNow();
+            try {
+                store.stopWorker(owner);
+            } catch (StoreException e) {
+                // its lease lapses on its own; the workers list stops showing it then
+            }
         }
         return new RunReport(List.copyOf(completed), List.copyOf(failures), stopped.get(), halted.get());
     }
 
-    /** The next file for this process; none once the state database cannot be written (a full disk). */
+    /** Shows this process among the queue's workers; false (and why in halted) when the store cannot be written. */
+    private boolean announce(AtomicReference<String> halted) {
+        try {
+            store.startWorker(LeaseOwner.worker(owner), LEASE_MILLIS);
+            return true;
+        } catch (StoreException e) {
+            halt(e, halted);
+            return false;
+        }
+    }
+
+    /** The next file for this process; none once the store cannot be written (a full disk, a lost server). */
     private Optional<FileRecord> claim(Set<Long> givenUp, AtomicReference<String> halted) {
         if (halted.get() != null) {
             return Optional.empty();
@@ -91,12 +110,17 @@ public final class Engine {
         try {
             return store.claim(owner, LEASE_MILLIS, givenUp, LeaseOwner::gone);
         } catch (StoreException e) {
-            if (!e.diskFull()) {
-                throw e;
-            }
-            halted.compareAndSet(null, e.getMessage() + "; free space and run again");
+            halt(e, halted);
             return Optional.empty();
         }
+    }
+
+    private static void halt(StoreException e, AtomicReference<String> halted) {
+        if (!e.retryable()) {
+            throw e;
+        }
+        halted.compareAndSet(null, e.getMessage() + (e.diskFull() ? "; free space and run again"
+                : "; run again once it is back"));
     }
 
     private void renewQuietly() {
