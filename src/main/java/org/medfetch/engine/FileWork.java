@@ -213,7 +213,7 @@ final class FileWork {
     }
 
     /** Waits, waking early when the work must stop; false when it must. */
-    private static boolean sleep(Duration wait, StopSignal stop) {
+    static boolean sleep(Duration wait, StopSignal stop) {
         long until = System.nanoTime() + wait.toNanos();
         while (!stop.raised()) {
             long left = until - System.nanoTime();
