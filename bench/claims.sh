@@ -30,6 +30,7 @@ AS=()
 [ "$(id -u)" -eq 0 ] && AS=(runuser -u postgres --)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/medfetch-bench-claims.XXXXXX")
 PG="$WORK/pg"
+chmod 755 "$WORK"
 mkdir -p "$PG"
 [ "$(id -u)" -eq 0 ] && chown postgres: "$PG"
 cleanup() {

@@ -283,18 +283,29 @@ public abstract class JdbcStore implements Store {
             List<String> dead = sql.list("SELECT DISTINCT lease_owner FROM files WHERE lease_owner IS NOT NULL "
                     + "AND state IN ('running', 'verifying') AND lease_until >= " + now(), rs -> rs.getString(1))
                     .stream().filter(gone).toList();
-            String deadOwners = dead.isEmpty() ? "" : " OR f.lease_owner IN ("
-                    + dead.stream().map(o -> "'" + o.replace("'", "''") + "'").collect(Collectors.joining(",")) + ")";
-            String excluded = skip.isEmpty() ? "" : " AND f.id NOT IN ("
-                    + skip.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
-            String where = "f.parent_id IS NULL AND " + UNFINISHED + " AND f.kind IN ('http', 'torrent') "
-                    + "AND f.job_id IN (SELECT id FROM jobs WHERE state = 'active') AND f.next_attempt_at <= " + now()
-                    + " AND (f.state IN ('queued', 'retrying') OR (f.state = 'paused' AND f.pause_reason = 'interrupted') "
-                    + "OR (f.state IN ('running', 'verifying') AND (f.lease_until IS NULL OR f.lease_until < " + now()
-                    + deadOwners + ")))" + excluded;
+            String where = claimable(dead, skip, now());
             Optional<Long> id = take(where, owner, leaseMillis);
             return id.isEmpty() ? Optional.<FileRecord>empty() : loadFile(id.get());
         }));
+    }
+
+    /**
+     * The conditions a claimable top-level file {@code f} meets: unfinished (the partial index files_unfinished
+     * holds exactly those), of an active job, due, and not under a live lease of a live owner.
+     *
+     * @param dead owners whose leases are void (their process is known to be gone)
+     * @param now  the store's clock as an SQL expression
+     */
+    public static String claimable(List<String> dead, Set<Long> skip, String now) {
+        String deadOwners = dead.isEmpty() ? "" : " OR f.lease_owner IN ("
+                + dead.stream().map(o -> "'" + o.replace("'", "''") + "'").collect(Collectors.joining(",")) + ")";
+        String excluded = skip.isEmpty() ? "" : " AND f.id NOT IN ("
+                + skip.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+        return "f.parent_id IS NULL AND " + UNFINISHED + " AND f.kind IN ('http', 'torrent') "
+                + "AND EXISTS (SELECT 1 FROM jobs j WHERE j.id = f.job_id AND j.state = 'active') AND f.next_attempt_at <= "
+                + now + " AND (f.state IN ('queued', 'retrying') OR (f.state = 'paused' AND f.pause_reason = 'interrupted') "
+                + "OR (f.state IN ('running', 'verifying') AND (f.lease_until IS NULL OR f.lease_until < " + now
+                + deadOwners + ")))" + excluded;
     }
 
     @Override

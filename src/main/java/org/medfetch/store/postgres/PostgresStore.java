@@ -73,9 +73,13 @@ public final class PostgresStore extends JdbcStore {
     @Override
     protected Optional<Long> take(String where, String owner, long leaseMillis) throws SQLException {
         return sql.one("UPDATE files SET state = 'running', pause_reason = NULL, lease_owner = ?, lease_until = " + NOW
-                + " + ?, updated_at = ? WHERE id = (SELECT f.id FROM files f WHERE " + where
-                + " ORDER BY f.id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id", rs -> rs.getLong(1), owner, leaseMillis,
-                clock.instant().toString());
+                + " + ?, updated_at = ? WHERE id = (" + next(where) + ") RETURNING id", rs -> rs.getLong(1), owner,
+                leaseMillis, clock.instant().toString());
+    }
+
+    /** The first claimable file that no other worker is locking at this moment, locked for this one. */
+    static String next(String where) {
+        return "SELECT f.id FROM files f WHERE " + where + " ORDER BY f.id LIMIT 1 FOR UPDATE SKIP LOCKED";
     }
 
     @Override

@@ -80,6 +80,27 @@ class PostgresStoreTest extends StoreContract {
     }
 
     @Test
+    void aClaimReadsOnlyTheUnfinishedFilesOfALongQueue() throws SQLException {
+        open().close();
+        List<String> plan = new ArrayList<>();
+        try (Connection c = cluster.connect(address.database()); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO jobs (dataset_id, name, target, state, created_at, updated_at) VALUES "
+                    + "('d', 'd', 'd', 'active', 'now', 'now')");
+            s.execute("INSERT INTO files (job_id, kind, url, path, state, updated_at) SELECT 1, 'http', 'u', 'p' || i, "
+                    + "CASE WHEN i > 19990 THEN 'queued' ELSE 'done' END, 'now' FROM generate_series(1, 20000) i");
+            s.execute("ANALYZE");
+            try (ResultSet rs = s.executeQuery("EXPLAIN " + PostgresStore.next(org.medfetch.store.jdbc.JdbcStore.claimable(
+                    List.of("host/1/2/u"), java.util.Set.of(7L), "5")))) {
+                while (rs.next()) {
+                    plan.add(rs.getString(1).strip());
+                }
+            }
+        }
+        assertTrue(plan.stream().anyMatch(step -> step.contains("files_unfinished")), String.join("\n", plan));
+        assertTrue(plan.stream().noneMatch(step -> step.contains("Seq Scan")), String.join("\n", plan));
+    }
+
+    @Test
     void theSchemaVersionIsKeptInItsTable() throws SQLException {
         try (Store store = open()) {
             assertEquals(Migrations.latest(), store.schemaVersion());
@@ -115,5 +136,21 @@ class PostgresStoreTest extends StoreContract {
         assertEquals(StoreException.Kind.UNREACHABLE, unreachable.kind());
         assertTrue(unreachable.getMessage().startsWith("cannot reach the PostgreSQL store postgresql://u@127.0.0.1:1/db"),
                 unreachable.getMessage());
+    }
+
+    @Test
+    void aServerThatDropsTheConnectionIsAnUnreachableStoreNotABug() throws SQLException {
+        try (Store store = open()) {
+            store.addJob(job("d"), "p");
+            try (Connection c = cluster.connect(address.database()); Statement s = c.createStatement()) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                        + address.database() + "' AND pid <> pg_backend_pid()");
+            }
+            StoreException lost = assertThrows(StoreException.class, () -> store.jobs(null));
+            assertEquals(StoreException.Kind.UNREACHABLE, lost.kind(), lost.getMessage());
+            assertTrue(lost.retryable());
+            StoreException still = assertThrows(StoreException.class, () -> store.claim("me", 30_000, java.util.Set.of()));
+            assertEquals(StoreException.Kind.UNREACHABLE, still.kind(), still.getMessage());
+        }
     }
 }

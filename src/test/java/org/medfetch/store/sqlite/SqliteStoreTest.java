@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medfetch.store.Store;
 import org.medfetch.store.StoreContract;
 import org.medfetch.store.StoreException;
+import org.medfetch.store.jdbc.JdbcStore;
 
 /** The store contract on the workspace's SQLite database, and what only SQLite has (WAL, its version pragma). */
 class SqliteStoreTest extends StoreContract {
@@ -84,6 +85,22 @@ class SqliteStoreTest extends StoreContract {
         }
         StoreException e = assertThrows(StoreException.class, this::open);
         assertTrue(e.getMessage().contains("newer than this medfetch understands"), e.getMessage());
+    }
+
+    @Test
+    void aClaimReadsOnlyTheUnfinishedFilesAndLooksJobsUpByKey() throws Exception {
+        open().close();
+        List<String> plan = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
+             PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + SqliteStore.next(JdbcStore.claimable(
+                     List.of("host/1/2/u"), java.util.Set.of(7L), "5"))); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                plan.add(rs.getString("detail"));
+            }
+        }
+        assertTrue(plan.get(0).contains("files_unfinished"), plan.toString());
+        assertTrue(plan.stream().noneMatch(step -> step.startsWith("SCAN") && !step.contains("files_unfinished")),
+                plan.toString());
     }
 
     @Test
