@@ -97,7 +97,7 @@ class PostgresStoreTest extends StoreContract {
             }
         }
         assertTrue(plan.stream().anyMatch(step -> step.contains("files_unfinished")), String.join("\n", plan));
-        assertTrue(plan.stream().noneMatch(step -> step.contains("Seq Scan")), String.join("\n", plan));
+        assertTrue(plan.stream().noneMatch(step -> step.contains("Seq Scan on files")), String.join("\n", plan));
     }
 
     @Test
