@@ -84,7 +84,7 @@ public final class Main {
         Workspace.Parts parts = new Workspace.Parts(() -> catalog(settings, http, err), resolvers,
                 registry -> new MirrorSources(mirrors(settings), registry), DatasetNotes::bundled, transfers,
                 () -> new LinkProbe(http.get()), () -> Hosts.doi(settings, http.get()), freeSpace);
-        return new Workspace(settings.workspace(), parts, Clock.systemUTC());
+        return new Workspace(settings.workspace(), parts, Clock.systemUTC(), settings::storeAddress);
     }
 
     /** The one HTTP client of a run, for API calls and downloads alike. */

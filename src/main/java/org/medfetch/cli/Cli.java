@@ -7,8 +7,9 @@ import picocli.CommandLine;
 
 /**
  * Builds the command line with medfetch's error handling: a usage error is one line on stderr and
- * exit 2; a full disk under the state database one line and exit 3 (retryable); anything unexpected is
- * one line and exit 4; stack traces only with --debug.
+ * exit 2; a full disk under the state database, or a store that cannot be reached, one line and exit 3
+ * (retryable); a store that refuses the credentials one line and exit 4; anything unexpected is one line
+ * and exit 4; stack traces only with --debug.
  */
 public final class Cli {
 
@@ -40,6 +41,10 @@ public final class Cli {
                 // Nothing recorded is lost, and the same command works once there is space again.
                 errors.println("medfetch: " + full.getMessage() + "; free space and try again");
                 code = ExitCodes.RETRYABLE;
+            } else if (ex instanceof StoreException store && store.kind() != StoreException.Kind.OTHER) {
+                // out of reach: the same command works once it is back; refused: a person fixes the credentials
+                errors.println("medfetch: " + store.getMessage());
+                code = store.retryable() ? ExitCodes.RETRYABLE : ExitCodes.FATAL;
             } else {
                 errors.println("medfetch: internal error: " + ex + (root.debug() ? "" : " (run with --debug for details)"));
                 code = ExitCodes.FATAL;

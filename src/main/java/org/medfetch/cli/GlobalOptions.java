@@ -31,6 +31,12 @@ final class GlobalOptions {
             description = "Use only the catalog's own links, no mirrors.")
     boolean noMirrors;
 
+    @Option(names = "--store", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "Where the queue is: 'sqlite' (default: downloads/.medfetch/state.db in the workspace) or "
+                    + "postgresql://USER@HOST:PORT/DATABASE, shared by workers on many machines (also MEDFETCH_STORE; "
+                    + "the password comes from PGPASSWORD or ~/.pgpass, never the URL).")
+    String store;
+
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print stack traces of errors.")
     boolean debug;

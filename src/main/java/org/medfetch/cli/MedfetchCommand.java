@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
             AddCommand.class, RunCommand.class, GetCommand.class, StatusCommand.class, ControlCommands.Pause.class,
             ControlCommands.Resume.class, ControlCommands.Cancel.class, ControlCommands.Retry.class,
             VerifyCommand.class, CheckCommand.class, ManifestCommand.class, SyncCommand.class, AdoptCommand.class,
-            ResolversCommand.class, ExtractCommand.class, CiteCommand.class, LicensesCommand.class},
+            ResolversCommand.class, ExtractCommand.class, CiteCommand.class, LicensesCommand.class, WorkersCommand.class,
+            StoreCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success", "1:problems reported (lint findings, verify mismatches)",
@@ -72,6 +73,14 @@ public final class MedfetchCommand implements Runnable, AutoCloseable {
         }
     }
 
+    Map<String, String> env() {
+        return env;
+    }
+
+    Path home() {
+        return home;
+    }
+
     boolean debug() {
         return global.debug;
     }
@@ -93,7 +102,7 @@ public final class MedfetchCommand implements Runnable, AutoCloseable {
                 throw new UsageException("workspace " + global.workspace + " is a file, not a folder");
             }
             workspace = opener.apply(new Settings(root, global.catalog, global.mirrors, global.noMirrors, env, home,
-                    global.endpoints));
+                    global.endpoints, global.store));
         }
         return workspace;
     }

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.medfetch.engine.LeaseOwner;
 import org.medfetch.store.FileRecord;
+import org.medfetch.store.FileState;
 import org.medfetch.workflow.JobSummary;
 import org.medfetch.workflow.QueueStatus;
 import picocli.CommandLine.Command;
@@ -16,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show every queued dataset: state, files and bytes done, torrent pieces, last error.")
+        description = "Show every queued dataset: state, files and bytes done, torrent pieces, last error; with "
+                + "--files, each file and the worker (host:pid) that holds it.")
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -56,6 +59,7 @@ final class StatusCommand implements Callable<Integer> {
             for (JobSummary j : jobs) {
                 for (FileRecord f : j.files()) {
                     out.println("  " + f.state().label() + "  " + f.path() + "  " + Sizes.bytes(f.size())
+                            + (holder(f) == null ? "" : "  held by " + holder(f))
                             + (f.lastError() == null ? "" : "  " + f.lastError()));
                 }
             }
@@ -85,6 +89,12 @@ final class StatusCommand implements Callable<Integer> {
         return map;
     }
 
+    /** The worker (host:pid) holding a running or verifying file, or null. */
+    private static String holder(FileRecord f) {
+        boolean working = f.state() == FileState.RUNNING || f.state() == FileState.VERIFYING;
+        return working && f.leaseOwner() != null ? LeaseOwner.label(f.leaseOwner()) : null;
+    }
+
     private static Map<String, Object> file(FileRecord f, Instant now) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("path", f.path());
@@ -95,6 +105,7 @@ final class StatusCommand implements Callable<Integer> {
         map.put("attempts", f.attempts());
         map.put("last_error", f.lastError());
         map.put("info_hash", f.infoHash());
+        map.put("worker", holder(f));
         Instant retryAt = QueueStatus.retryAt(f, now);
         map.put("retry_at", retryAt == null ? null : retryAt.toString());
         return map;

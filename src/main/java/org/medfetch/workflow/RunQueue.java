@@ -103,10 +103,38 @@ public final class RunQueue {
     }
 
     public Result runAll(RunOptions options, Progress progress, StopSignal stop) {
-        return runAll(options, progress, stop, Extraction.AS_ADDED);
+        return runAll(options, progress, stop, Extraction.AS_ADDED, held -> { });
     }
 
-    public Result runAll(RunOptions options, Progress progress, StopSignal stop, Extraction extraction) {
-        return run(options, progress, stop, workspace.store().jobs(null), extraction);
+    /**
+     * Works the whole queue until it is empty: nothing runnable is left and no other live worker holds a
+     * file. While others hold files it waits, and takes over any that a worker leaves unfinished (stopped,
+     * or dead: its lease lapses), so the last worker of a shared queue ends only when every file has ended.
+     *
+     * @param waiting told once which files other workers hold, before the first wait
+     */
+    public Result runAll(RunOptions options, Progress progress, StopSignal stop, Extraction extraction,
+                         Consumer<List<FileRecord>> waiting) {
+        return run(options, progress, stop, workspace.store().jobs(null), extraction, true, waiting);
+    }
+
+    /**
+     * Works the queue and keeps polling it for new work every {@code poll} until {@code stop} (a long-lived
+     * worker): between rounds, finished archives are unpacked as their jobs asked.
+     */
+    public Result follow(RunOptions options, Progress progress, StopSignal stop, Extraction extraction,
+                         java.time.Duration poll) {
+        List<ExtractArchives.Result> extracted = new java.util.ArrayList<>();
+        RunReport report = workspace.engine().follow(options, progress, stop, poll, round -> extracted.addAll(
+                new ExtractArchives(workspace).extract(workspace.store().jobs(null), extraction.all(),
+                        extraction.limits(), stop::raised)));
+        Outcome outcome = QueueOutcome.of(workspace.store(), workspace.store().jobs(null));
+        for (ExtractArchives.Result r : extracted) {
+            outcome = outcome.worse(ExtractArchives.outcome(List.of(r)));
+        }
+        if (stop.raised() || report.anyRetryable()) {
+            outcome = outcome.worse(Outcome.RETRYABLE);
+        }
+        return new Result(report, outcome, List.copyOf(extracted), List.of(), stop.raised());
     }
 }

@@ -1,7 +1,6 @@
 package org.medfetch.workflow;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.Optional;
 import org.medfetch.resolve.web.LinkKind;
 import org.medfetch.resolve.web.ProbeCache;
@@ -20,7 +19,7 @@ final class StoredProbes implements ProbeCache {
 
     @Override
     public Optional<LinkKind> get(URI link) {
-        if (!Files.exists(workspace.stateFile())) {
+        if (!workspace.storeExists()) {
             return Optional.empty();
         }
         return workspace.store().linkKind(link.toString()).map(LinkKind::ofLabel);

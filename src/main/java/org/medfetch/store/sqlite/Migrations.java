@@ -1,4 +1,4 @@
-package org.medfetch.store;
+package org.medfetch.store.sqlite;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -6,10 +6,11 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * Schema versions, applied in order and recorded in {@code PRAGMA user_version}. A migration is never
- * edited once released; a change is a new entry at the end.
+ * Schema versions of the SQLite store, applied in order and recorded in {@code PRAGMA user_version}. A
+ * migration is never edited once released; a change is a new entry at the end, here and, with the same
+ * meaning, in the PostgreSQL store's list (store/postgres/Migrations), so both stay at the same version.
  */
-final class Migrations {
+public final class Migrations {
 
     private static final List<String> STEPS = List.of(
             """
@@ -109,12 +110,27 @@ final class Migrations {
             // faults-engine: a job's projects are looked up by job, which the key (project, job_id) cannot serve
             """
             CREATE INDEX job_projects_job ON job_projects(job_id);
+            """,
+            // postgres: the workers on the queue (status and the workers command), lease owners looked up by
+            // owner, and the unfinished top-level files (what a claim reads) in an index of their own
+            """
+            CREATE TABLE workers (
+              id TEXT PRIMARY KEY,
+              host TEXT NOT NULL,
+              pid INTEGER NOT NULL,
+              started_at TEXT NOT NULL,
+              lease_until INTEGER NOT NULL,
+              files_done INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX files_lease_owner ON files(lease_owner);
+            CREATE INDEX files_unfinished ON files(id) WHERE parent_id IS NULL
+              AND state IN ('paused', 'queued', 'retrying', 'running', 'verifying');
             """);
 
     private Migrations() {
     }
 
-    static int latest() {
+    public static int latest() {
         return STEPS.size();
     }
 

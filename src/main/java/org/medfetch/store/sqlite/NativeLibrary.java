@@ -1,4 +1,4 @@
-package org.medfetch.store;
+package org.medfetch.store.sqlite;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.medfetch.store;
+package org.medfetch.store.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.medfetch.store;
+package org.medfetch.store.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,6 +7,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.medfetch.store.FileRecord;
+import org.medfetch.store.FileState;
+import org.medfetch.store.Job;
+import org.medfetch.store.JobState;
+import org.medfetch.store.Segment;
 
 /** Maps result-set rows to records. */
 final class Rows {
