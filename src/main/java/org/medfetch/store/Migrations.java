@@ -109,6 +109,10 @@ final class Migrations {
             // faults-engine: a job's projects are looked up by job, which the key (project, job_id) cannot serve
             """
             CREATE INDEX job_projects_job ON job_projects(job_id);
+            """,
+            // torrents: where a torrent's bytes came from (peers, each web seed), as JSON, for status and manifests
+            """
+            ALTER TABLE files ADD COLUMN sources TEXT;
             """);
 
     private Migrations() {

@@ -455,6 +455,11 @@ public final class Store implements AutoCloseable {
                 + "WHERE id=? AND lease_owner=?", piecesDone, clock.millis() + leaseMillis, rate, now(), fileId, owner));
     }
 
+    /** Where a torrent's bytes came from (JSON written by the engine), shown by status and written to manifests. */
+    public synchronized void saveSources(long fileId, String sources) {
+        run(() -> sql.update("UPDATE files SET sources=? WHERE id=?", sources, fileId));
+    }
+
     public synchronized FileState state(long fileId) {
         return call(() -> sql.one("SELECT state FROM files WHERE id=?", rs -> FileState.ofLabel(rs.getString(1)), fileId)
                 .orElse(FileState.CANCELLED));
