@@ -77,8 +77,13 @@ public final class TorrentTransfer implements Transfer<TorrentSource> {
         try (FinishedFiles finished = new FinishedFiles(task.checkpoints(), rows)) {
             TorrentRuntime runtime = TorrentRuntime.start(settings, options, peers, task.options().uploadRate());
             runtime.addTrackers(input.infoHash(), torrent, trackers);
-            new Session(settings, task, options, progress, torrent, selection, finished, clock,
-                    new Session.Sources(webSeeds, http, peerSources)).run(runtime);
+            try {
+                new Session(settings, task, options, progress, torrent, selection, finished, clock,
+                        new Session.Sources(webSeeds, http, peerSources)).run(runtime);
+            } catch (TransferException e) {
+                finished.settle();
+                throw e;
+            }
             progress.status(task.fileId(), "verifying");
             List<CompletedFile> files = finished.all();
             selection.removeSkipped();

@@ -215,8 +215,7 @@ final class WebSeeds implements AutoCloseable {
                     synchronized (bad) {
                         bad.set(piece);
                     }
-                    String file = String.join("/", spans.of(piece).get(0).file().getPathElements());
-                    if (seed.badPiece(piece, torrent.getFiles().size() > 1 ? file : torrent.getName())) {
+                    if (seed.badPiece(piece, files(piece))) {
                         notices.accept(seed.droppedBecause());
                         i++;
                         return;
@@ -257,6 +256,15 @@ final class WebSeeds implements AutoCloseable {
             super(null, null, false, false);
             this.file = file;
         }
+    }
+
+    /** The files a piece holds bytes of, as shown in messages. */
+    private String files(int piece) {
+        if (torrent.getFiles().size() == 1) {
+            return torrent.getName();
+        }
+        return String.join(" and ", spans.of(piece).stream()
+                .map(s -> String.join("/", s.file().getPathElements())).toList());
     }
 
     private void write(int piece, byte[] buffer) {
