@@ -18,7 +18,7 @@
 # Needs: aria2c, opentracker, mktorrent, nginx (Debian: aria2 opentracker mktorrent nginx), GNU time
 # (/usr/bin/time), java 17, and target/medfetch.jar (built with 'mvn -B package -DskipTests' when missing).
 # Settings (environment): SIZE_MIB (512), RUNS (5), PIECE_EXP (20 = 1 MiB pieces), BENCH_DIR (a new
-# temporary folder), KEEP=1 keeps that folder, CASES ("peers webseed").
+# temporary folder), KEEP=1 keeps that folder, CASES ("peers webseed"), JAR (another build to compare).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,13 +26,13 @@ SIZE_MIB=${SIZE_MIB:-512}
 RUNS=${RUNS:-5}
 PIECE_EXP=${PIECE_EXP:-20}
 CASES=${CASES:-peers webseed}
-JAR=target/medfetch.jar
+JAR=${JAR:-target/medfetch.jar}
 
 for tool in aria2c opentracker mktorrent nginx java /usr/bin/time sha256sum; do
   command -v "$tool" >/dev/null || { echo "bench/torrent.sh needs $tool" >&2; exit 2; }
 done
 [ -f "$JAR" ] || mvn -B -q package -DskipTests
-JAR=$(pwd)/$JAR
+JAR=$(realpath "$JAR")
 
 DIR=${BENCH_DIR:-$(mktemp -d /tmp/medfetch-bench.XXXXXX)}
 mkdir -p "$DIR"
