@@ -19,6 +19,7 @@ import org.medfetch.catalog.RemoteCatalog;
 import org.medfetch.cli.Cli;
 import org.medfetch.cli.MedfetchCommand;
 import org.medfetch.engine.Transfers;
+import org.medfetch.engine.http.HttpRanges;
 import org.medfetch.engine.http.HttpTransfer;
 import org.medfetch.resolve.web.LinkProbe;
 import org.medfetch.resolve.web.ProbeCache;
@@ -80,7 +81,7 @@ public final class Main {
         // Files that need credentials are authorized by their resolver before every attempt.
         Function<Resolvers, Transfers> transfers = registry -> new Transfers(
                 new HttpTransfer(http.get(), new HostAuthorizer(registry.all())),
-                new TorrentTransfer(torrents(settings)));
+                new TorrentTransfer(torrents(settings), new HttpRanges(http.get())));
         Workspace.Parts parts = new Workspace.Parts(() -> catalog(settings, http, err), resolvers,
                 registry -> new MirrorSources(mirrors(settings), registry), DatasetNotes::bundled, transfers,
                 () -> new LinkProbe(http.get()), () -> Hosts.doi(settings, http.get()), freeSpace);

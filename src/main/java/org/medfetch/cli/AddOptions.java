@@ -46,6 +46,10 @@ final class AddOptions {
     @Option(names = "--peer", paramLabel = "HOST:PORT", description = "Extra BitTorrent peer (repeatable).")
     List<String> peers = new ArrayList<>();
 
+    @Option(names = "--web-seed", paramLabel = "URL",
+            description = "Extra BitTorrent web seed (BEP 19): an http(s) URL serving the torrent's files (repeatable).")
+    List<String> webSeeds = new ArrayList<>();
+
     @Option(names = "--bt-port", paramLabel = "PORT", description = "BitTorrent listen port (default: a free one).")
     Integer btPort;
 
@@ -91,6 +95,13 @@ final class AddOptions {
                 throw new UsageException("--tracker: " + e.getMessage());
             }
         }
+        for (String webSeed : webSeeds) {
+            try {
+                MagnetLink.webSeed(webSeed);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--web-seed: " + e.getMessage());
+            }
+        }
         if (btPort != null && (btPort < 1 || btPort > 65535)) {
             throw new UsageException("--bt-port must be between 1 and 65535");
         }
@@ -98,6 +109,6 @@ final class AddOptions {
             throw new UsageException("--seed-ratio and --seed-time cannot be negative");
         }
         return new TorrentOptions(files, trackers, peers, btPort, btEncryption.equals("on"), seedRatio,
-                seedTime == null ? null : Duration.ofSeconds(seedTime));
+                seedTime == null ? null : Duration.ofSeconds(seedTime), webSeeds);
     }
 }

@@ -26,6 +26,10 @@ final class RunSettings {
             description = "Limit the total download rate, e.g. 500K, 20M, 1.5G bytes per second.")
     String maxRate;
 
+    @Option(names = "--max-upload-rate", paramLabel = "RATE",
+            description = "Limit what torrents send to peers in total, e.g. 500K, 2M bytes per second.")
+    String maxUploadRate;
+
     @Option(names = "--retries", paramLabel = "N", defaultValue = "5",
             description = "Failures in a row without progress before a file is left for the next run (default: ${DEFAULT-VALUE}).")
     int retries;
@@ -56,11 +60,17 @@ final class RunSettings {
                     + "--max-retry-wait 0 or more");
         }
         RateLimiter rate;
+        RateLimiter upload;
         long batch;
         try {
             rate = maxRate == null ? RateLimiter.UNLIMITED : RateLimiter.parse(maxRate);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--max-rate: " + e.getMessage());
+        }
+        try {
+            upload = maxUploadRate == null ? RateLimiter.UNLIMITED : RateLimiter.parse(maxUploadRate);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--max-upload-rate: " + e.getMessage());
         }
         try {
             batch = ByteCount.parse(checkpointEvery);
@@ -69,7 +79,7 @@ final class RunSettings {
         }
         TransferOptions defaults = TransferOptions.defaults();
         TransferOptions transfer = defaults.withConnections(connections).withTimeout(Duration.ofSeconds(timeout))
-                .withRate(rate).withSegments(defaults.minSegmentBytes(), batch);
+                .withRate(rate).withUploadRate(upload).withSegments(defaults.minSegmentBytes(), batch);
         return new RunOptions(parallel, transfer, RetryPolicy.defaults().withAttempts(retries)
                 .withMaxWait(Duration.ofSeconds(maxRetryWait)));
     }

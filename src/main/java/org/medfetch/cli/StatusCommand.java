@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.medfetch.engine.LeaseOwner;
+import org.medfetch.engine.TorrentSources;
 import org.medfetch.store.FileRecord;
 import org.medfetch.store.FileState;
 import org.medfetch.workflow.JobSummary;
@@ -55,6 +56,13 @@ final class StatusCommand implements Callable<Integer> {
                     j.lastError());
         }
         table.print(out);
+        for (JobSummary j : jobs) {
+            for (FileRecord f : j.files()) {
+                if (f.isTorrent() && f.sources() != null) {
+                    out.println(j.job().datasetId() + ": " + sources(TorrentSources.fromJson(f.sources())));
+                }
+            }
+        }
         if (files) {
             for (JobSummary j : jobs) {
                 for (FileRecord f : j.files()) {
@@ -66,6 +74,21 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.SUCCESS;
+    }
+
+    /** Peers, web seeds in use and the bytes each source sent, in one line. */
+    static String sources(TorrentSources s) {
+        StringBuilder line = new StringBuilder().append(s.peers()).append(s.peers() == 1 ? " peer" : " peers");
+        if (!s.webSeeds().isEmpty()) {
+            line.append(", ").append(s.webSeedsInUse()).append(" of ").append(s.webSeeds().size())
+                    .append(s.webSeeds().size() == 1 ? " web seed" : " web seeds").append(" in use");
+        }
+        line.append("; ").append(Sizes.bytes(s.peerBytes())).append(" from peers");
+        for (TorrentSources.WebSeed w : s.webSeeds()) {
+            line.append(", ").append(Sizes.bytes(w.bytes())).append(" from ").append(w.url())
+                    .append(w.dropped() == null ? "" : " (dropped)");
+        }
+        return line.toString();
     }
 
     private static Map<String, Object> fields(JobSummary j, Instant now) {
@@ -106,6 +129,20 @@ final class StatusCommand implements Callable<Integer> {
         map.put("last_error", f.lastError());
         map.put("info_hash", f.infoHash());
         map.put("worker", holder(f));
+        if (f.isTorrent()) {
+            TorrentSources s = TorrentSources.fromJson(f.sources());
+            Map<String, Object> sources = new LinkedHashMap<>();
+            sources.put("peers", s.peers());
+            sources.put("peer_bytes", s.peerBytes());
+            sources.put("web_seeds", s.webSeeds().stream().map(w -> {
+                Map<String, Object> seed = new LinkedHashMap<>();
+                seed.put("url", w.url());
+                seed.put("bytes", w.bytes());
+                seed.put("dropped", w.dropped());
+                return seed;
+            }).toList());
+            map.put("sources", sources);
+        }
         Instant retryAt = QueueStatus.retryAt(f, now);
         map.put("retry_at", retryAt == null ? null : retryAt.toString());
         return map;

@@ -192,6 +192,9 @@ public interface Store extends AutoCloseable {
 
     void savePieces(long fileId, int piecesDone, String owner, long leaseMillis, Long rate);
 
+    /** Where a torrent's bytes came from (JSON written by the engine), shown by status and written to manifests. */
+    void saveSources(long fileId, String sources);
+
     FileState state(long fileId);
 
     // ---- the whole queue ---------------------------------------------------------------------------

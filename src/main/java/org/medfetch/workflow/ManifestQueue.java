@@ -213,8 +213,10 @@ final class ManifestQueue {
     private static NewJob job(Manifest.Dataset d, JobState state) {
         Instructions steps = d.instructions() == null ? null
                 : new Instructions(d.instructions().summary(), d.instructions().steps());
+        // the web seeds that served the manifest's machine serve this one too
+        List<String> webSeeds = d.torrents().stream().flatMap(t -> t.webSeeds().stream()).distinct().toList();
         String options = new JobOptions(d.selection(), new TorrentOptions(d.selection(), List.of(), List.of(), null, false,
-                null, null)).toJson();
+                null, null, webSeeds)).toJson();
         String target = "url".equals(d.source().kind()) && d.link() != null ? d.link() : d.id();
         return new NewJob(d.id(), d.name(), target, d.link(), d.resolver(), d.linkClass(), d.source().kind(),
                 d.source().link(), state, JobJson.instructions(steps), options,

@@ -476,6 +476,11 @@ public abstract class JdbcStore implements Store {
     }
 
     @Override
+    public synchronized void saveSources(long fileId, String sources) {
+        run(() -> sql.update("UPDATE files SET sources=? WHERE id=?", sources, fileId));
+    }
+
+    @Override
     public synchronized FileState state(long fileId) {
         return call(() -> sql.one("SELECT state FROM files WHERE id=?", rs -> FileState.ofLabel(rs.getString(1)), fileId)
                 .orElse(FileState.CANCELLED));

@@ -18,7 +18,7 @@ final class Rows {
 
     static final String FILE_COLUMNS = "id, job_id, parent_id, kind, url, final_url, path, size, expected_size, etag, last_modified, "
             + "checksums, auth, server_named, state, pause_reason, attempts, last_error, error_kind, sha256, info_hash, pieces_total, pieces_done, "
-            + "rate, next_attempt_at, lease_owner, lease_until";
+            + "rate, next_attempt_at, lease_owner, lease_until, sources";
 
     private Rows() {
     }
@@ -32,7 +32,7 @@ final class Rows {
                 rs.getString("last_error"), rs.getString("error_kind"), rs.getString("sha256"), rs.getString("info_hash"),
                 intOrNull(rs, "pieces_total"), intOrNull(rs, "pieces_done"), longOrNull(rs, "rate"),
                 rs.getLong("next_attempt_at"),
-                rs.getString("lease_owner"), longOrNull(rs, "lease_until"));
+                rs.getString("lease_owner"), longOrNull(rs, "lease_until"), rs.getString("sources"));
     }
 
     static Job job(ResultSet rs, List<String> projects) throws SQLException {

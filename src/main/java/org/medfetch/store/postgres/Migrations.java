@@ -125,6 +125,9 @@ public final class Migrations {
             CREATE INDEX files_lease_owner ON files(lease_owner);
             CREATE INDEX files_unfinished ON files(id) WHERE parent_id IS NULL
               AND state IN ('paused', 'queued', 'retrying', 'running', 'verifying');
+            """,
+            """
+            ALTER TABLE files ADD COLUMN sources TEXT;
             """);
 
     private Migrations() {

@@ -70,7 +70,7 @@ class TorrentTransferTest {
                 assertSameAsSeeded(swarm, job, files, ALL);
                 Path saved = job.workspace.resolve("downloads/.medfetch/torrents/" + swarm.infoHash() + ".torrent");
                 assertEquals(swarm.infoHash(), MetainfoReader.infoHash(
-                        new MetainfoReader(new SavedMetadata(saved.getParent()), Duration.ofSeconds(5))
+                        new MetainfoReader(new SavedMetadata(saved.getParent()), null, Duration.ofSeconds(5))
                                 .parse(Files.readAllBytes(saved), "saved")));
             }
         }
