@@ -3,6 +3,7 @@ package org.medfetch;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import org.medfetch.resolve.DoiMetadata;
@@ -127,10 +128,12 @@ public final class Hosts {
 
     /**
      * @param warnings receives one line per credential problem worth a person's attention
+     * @param http     the HTTP client, made when a resolver first calls its host
      * @param probes   what probed links turned out to be (the workspace's cache)
      * @throws UsageException when an endpoint is malformed or names no resolver that takes one
      */
-    static Resolvers resolvers(Settings settings, OkHttpClient http, Consumer<String> warnings, ProbeCache probes) {
+    static Resolvers resolvers(Settings settings, Supplier<OkHttpClient> http, Consumer<String> warnings,
+                               ProbeCache probes) {
         Endpoints endpoints = endpoints(settings);
         UserConfig user = new UserConfig(settings.env(), settings.home(), warnings);
         Resolvers resolvers;

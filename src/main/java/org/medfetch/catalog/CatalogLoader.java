@@ -18,15 +18,29 @@ public final class CatalogLoader {
     /** Catalogs are hand-written Markdown; anything larger is almost certainly the wrong file. */
     public static final long MAX_BYTES = 64L * 1024 * 1024;
 
-    private final MarkdownCatalogParser markdown = new MarkdownCatalogParser();
-
     public Catalog bundled() {
-        try (InputStream in = CatalogLoader.class.getResourceAsStream(BUNDLED_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the bundled catalog is missing from the jar");
-            }
-            return markdown.parse(decode(BUNDLED, in.readAllBytes()));
-        } catch (IOException | CatalogException e) {
+        byte[] precomputed = resource(PrecomputedCatalog.RESOURCE);
+        return precomputed != null ? PrecomputedCatalog.read(new String(precomputed, StandardCharsets.UTF_8))
+                : bundledMarkdown();
+    }
+
+    /** The bundled catalog parsed from its Markdown (what the build precomputes). */
+    Catalog bundledMarkdown() {
+        byte[] markdown = resource(BUNDLED_RESOURCE);
+        if (markdown == null) {
+            throw new IllegalStateException("the bundled catalog is missing from the jar");
+        }
+        try {
+            return new MarkdownCatalogParser().parse(decode(BUNDLED, markdown));
+        } catch (CatalogException e) {
+            throw new IllegalStateException("the bundled catalog cannot be read", e);
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = CatalogLoader.class.getResourceAsStream(name)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
             throw new IllegalStateException("the bundled catalog cannot be read", e);
         }
     }
@@ -59,7 +73,7 @@ public final class CatalogLoader {
     /** Markdown, CSV, TSV or JSON Lines, as the catalog's name or first line tells. */
     public Catalog parse(CatalogText text) {
         return switch (CatalogFormat.of(text.origin(), text.text())) {
-            case MARKDOWN -> markdown.parse(text);
+            case MARKDOWN -> new MarkdownCatalogParser().parse(text);
             case CSV -> new DelimitedCatalogParser(',').parse(text);
             case TSV -> new DelimitedCatalogParser('\t').parse(text);
             case JSON_LINES -> new JsonLinesCatalogParser().parse(text);

@@ -2,6 +2,7 @@ package org.medfetch.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.medfetch.resolve.Endpoints;
@@ -18,18 +19,24 @@ import picocli.CommandLine.Spec;
 @Command(name = "medfetch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Download manager for open medical-imaging datasets.",
-        subcommands = {CatalogCommand.class, ShowCommand.class, ResolveCommand.class, LintCommand.class,
-            AddCommand.class, RunCommand.class, GetCommand.class, StatusCommand.class, ControlCommands.Pause.class,
-            ControlCommands.Resume.class, ControlCommands.Cancel.class, ControlCommands.Retry.class,
-            VerifyCommand.class, CheckCommand.class, ManifestCommand.class, SyncCommand.class, AdoptCommand.class,
-            ResolversCommand.class, ExtractCommand.class, CiteCommand.class, LicensesCommand.class, WorkersCommand.class,
-            StoreCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success", "1:problems reported (lint findings, verify mismatches)",
             "2:usage error (bad option, unknown dataset, unreadable catalog or manifest)",
             "3:retryable failures left", "4:fatal failures", "5:manual steps pending"})
 public final class MedfetchCommand implements Runnable, AutoCloseable {
+
+    /**
+     * The subcommands, in the order help lists them. Not in the annotation: picocli would build the model
+     * of every one of them on each start (about 0.2 s), where a command needs only its own (see
+     * {@link Cli#forArguments}).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(CatalogCommand.class, ShowCommand.class, ResolveCommand.class,
+            LintCommand.class, AddCommand.class, RunCommand.class, GetCommand.class, StatusCommand.class,
+            ControlCommands.Pause.class, ControlCommands.Resume.class, ControlCommands.Cancel.class,
+            ControlCommands.Retry.class, VerifyCommand.class, CheckCommand.class, ManifestCommand.class,
+            SyncCommand.class, AdoptCommand.class, ResolversCommand.class, ExtractCommand.class, CiteCommand.class,
+            LicensesCommand.class, WorkersCommand.class, StoreCommand.class);
 
     @Mixin
     GlobalOptions global;

@@ -20,8 +20,13 @@ public final class VersionProvider implements IVersionProvider {
         }
     }
 
+    /** What {@code medfetch --version} prints. */
+    public static String line() {
+        return "medfetch " + version();
+    }
+
     @Override
     public String[] getVersion() {
-        return new String[] {"medfetch " + version()};
+        return new String[] {line()};
     }
 }

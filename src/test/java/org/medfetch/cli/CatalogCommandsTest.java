@@ -164,6 +164,9 @@ class CatalogCommandsTest {
         CliRun version = CliRun.run("--version");
         assertEquals(0, version.exitCode());
         assertTrue(version.out().matches("medfetch \\d+\\.\\d+\\.\\d+.*\\R"), version.out());
+        // --version alone skips picocli; with another option it goes through it: the same line either way.
+        assertEquals(version.out(), CliRun.run("--version", "--debug").out());
+        assertEquals(version.out(), CliRun.run("-V").out());
         for (String command : List.of("catalog", "show", "resolve", "lint")) {
             CliRun help = CliRun.run(command, "--help");
             assertEquals(0, help.exitCode(), command);

@@ -9,6 +9,7 @@ import java.util.Map;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -31,7 +32,8 @@ public final class HostClient {
     private static final long PROBE_BODY = 64L << 10;
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
 
-    private final OkHttpClient http;
+    /** Made on the first request: listings build resolvers but never call an API. */
+    private final Supplier<OkHttpClient> http;
     private final String host;
     private final String refusedHint;
 
@@ -40,6 +42,11 @@ public final class HostClient {
      * @param refusedHint what a person can do about a 401/403 ("set ZENODO_TOKEN ...")
      */
     public HostClient(OkHttpClient http, String host, String refusedHint) {
+        this(() -> http, host, refusedHint);
+    }
+
+    /** A client whose HTTP client is made when the first request is sent. */
+    public HostClient(Supplier<OkHttpClient> http, String host, String refusedHint) {
         this.http = http;
         this.host = host;
         this.refusedHint = refusedHint;
@@ -93,7 +100,7 @@ public final class HostClient {
      * (retryable). {@code secrets} are masked in messages besides the request's own header values.
      */
     public HostAnswer send(Request request, String... secrets) throws ResolveException {
-        return exchange(http, request, false, secrets);
+        return exchange(http.get(), request, false, secrets);
     }
 
     /**
@@ -101,7 +108,7 @@ public final class HostClient {
      * probe that must not download the file it asks about.
      */
     public HostAnswer probe(Request request) throws ResolveException {
-        return exchange(http.newBuilder().followRedirects(false).followSslRedirects(false).build(), request, true);
+        return exchange(http.get().newBuilder().followRedirects(false).followSslRedirects(false).build(), request, true);
     }
 
     private HostAnswer exchange(OkHttpClient client, Request request, boolean probe, String... secrets)

@@ -1,6 +1,7 @@
 package org.medfetch.resolve.hosts;
 
 import java.net.URI;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.medfetch.resolve.Endpoints;
@@ -16,11 +17,12 @@ public final class HostContext {
 
     private final Endpoints endpoints;
     private final URI everywhere;
-    private final OkHttpClient http;
+    private final Supplier<OkHttpClient> http;
     private final UserConfig user;
     private final ProbeCache probes;
 
-    private HostContext(Endpoints endpoints, URI everywhere, OkHttpClient http, UserConfig user, ProbeCache probes) {
+    private HostContext(Endpoints endpoints, URI everywhere, Supplier<OkHttpClient> http, UserConfig user,
+                        ProbeCache probes) {
         this.endpoints = endpoints;
         this.everywhere = everywhere;
         this.http = http;
@@ -29,12 +31,21 @@ public final class HostContext {
     }
 
     public static HostContext of(Endpoints endpoints, OkHttpClient http, UserConfig user, ProbeCache probes) {
+        return of(endpoints, () -> http, user, probes);
+    }
+
+    /**
+     * @param http the one HTTP client, made on first use (it must hand out the same client every time):
+     *             classifying a catalog builds every resolver and sends nothing
+     */
+    public static HostContext of(Endpoints endpoints, Supplier<OkHttpClient> http, UserConfig user,
+                                 ProbeCache probes) {
         return new HostContext(endpoints, null, http, user, probes);
     }
 
     /** Every host's endpoint set to {@code base}: one local server plays every host (tests). */
     public static HostContext pointedAt(URI base, OkHttpClient http, UserConfig user) {
-        return new HostContext(Endpoints.NONE, base, http, user, ProbeCache.memory());
+        return new HostContext(Endpoints.NONE, base, () -> http, user, ProbeCache.memory());
     }
 
     /**
@@ -63,8 +74,9 @@ public final class HostContext {
         return new HostClient(http, label, refusedHint);
     }
 
+    /** The HTTP client (made now, if nothing made it yet). */
     public OkHttpClient http() {
-        return http;
+        return http.get();
     }
 
     public UserConfig user() {

@@ -36,7 +36,7 @@ public final class WebPageResolver implements Resolver {
     private final ProbeCache cache;
 
     public WebPageResolver(HostContext context) {
-        this.probe = new LinkProbe(context.http());
+        this.probe = new LinkProbe(context::http);
         this.cache = context.probes();
     }
 

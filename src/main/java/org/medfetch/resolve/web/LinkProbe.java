@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -36,10 +37,23 @@ public final class LinkProbe {
     /** Never wait longer than this for a Retry-After: a link check should not stall on one host. */
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
-    private final OkHttpClient client;
+    private final Supplier<OkHttpClient> shared;
+    private OkHttpClient client;
 
     public LinkProbe(OkHttpClient client) {
-        this.client = client.newBuilder().followRedirects(false).followSslRedirects(false).build();
+        this(() -> client);
+    }
+
+    /** A probe whose client is made on the first probe: a resolver holds one even when nothing is probed. */
+    public LinkProbe(Supplier<OkHttpClient> client) {
+        this.shared = client;
+    }
+
+    private synchronized OkHttpClient client() {
+        if (client == null) {
+            client = shared.get().newBuilder().followRedirects(false).followSslRedirects(false).build();
+        }
+        return client;
     }
 
     public Result probe(URI link) {
@@ -101,7 +115,7 @@ public final class LinkProbe {
         } else {
             request.get().header("Range", "bytes=0-0");
         }
-        try (Response response = client.newCall(request.build()).execute()) {
+        try (Response response = client().newCall(request.build()).execute()) {
             return new Answer(response.code(), response.header("Location"), retryAfter(response.header("Retry-After")),
                     kind(response.header("Content-Type"), response.header("Content-Disposition")));
         }

@@ -14,7 +14,9 @@ import org.sqlite.util.OSInfo;
  * Keeps sqlite-jdbc's native library in medfetch's cache folder. Left alone, sqlite-jdbc extracts a new
  * copy into the temp folder on every start (about half a second here) and leaves one behind after
  * every kill -9; one copy per sqlite-jdbc version, made once, does neither. On any problem nothing is
- * set, and sqlite-jdbc extracts as it always does.
+ * set, and sqlite-jdbc extracts as it always does. Which copy suits this system is sqlite-jdbc's to say
+ * ({@code OSInfo}, which runs {@code uname} on Linux: 30 ms of every start), so the folder it names is
+ * remembered per operating system and architecture; a copy that does not load is the same as none.
  */
 final class NativeLibrary {
 
@@ -30,15 +32,28 @@ final class NativeLibrary {
         }
         try {
             String name = System.mapLibraryName("sqlitejdbc");
+            String version = version();
+            if (version == null) {
+                return;
+            }
+            Path versionDir = cacheFolder().resolve("sqlite-jdbc-" + version);
+            Path chosen = versionDir.resolve(System.getProperty("os.name") + "-" + System.getProperty("os.arch")
+                    + ".folder");
+            if (Files.isRegularFile(chosen)) {
+                Path dir = versionDir.resolve(Files.readString(chosen).strip());
+                if (dir.startsWith(versionDir) && Files.isRegularFile(dir.resolve(name))) {
+                    use(dir, name);
+                    return;
+                }
+            }
             String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
             URL resource = NativeLibrary.class.getResource("/org/sqlite/native/" + folder + "/" + name);
-            String version = version();
-            if (resource == null || version == null) {
+            if (resource == null) {
                 return;
             }
             URLConnection connection = resource.openConnection();
             long size = connection.getContentLengthLong();
-            Path dir = cacheFolder().resolve("sqlite-jdbc-" + version).resolve(folder);
+            Path dir = versionDir.resolve(folder);
             Path library = dir.resolve(name);
             if (!Files.isRegularFile(library) || Files.size(library) != size) {
                 Files.createDirectories(dir);
@@ -48,11 +63,18 @@ final class NativeLibrary {
                 }
                 Files.move(temp, library, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
-            System.setProperty(PATH_PROPERTY, dir.toString());
-            System.setProperty(NAME_PROPERTY, name);
+            Path temp = Files.createTempFile(versionDir, "folder", ".part");
+            Files.writeString(temp, folder);
+            Files.move(temp, chosen, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            use(dir, name);
         } catch (IOException | RuntimeException e) {
             // sqlite-jdbc's own extraction still works; this only saves time.
         }
+    }
+
+    private static void use(Path dir, String name) {
+        System.setProperty(PATH_PROPERTY, dir.toString());
+        System.setProperty(NAME_PROPERTY, name);
     }
 
     private static String version() throws IOException {
