@@ -39,11 +39,11 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<VerifyFiles.Checked> checked;
         if (manifest != null) {
-            VerifyManifest.Report report = new VerifyManifest(root.workspace().root()).verify(manifest, target);
+            VerifyManifest.Report report = new VerifyManifest(root.existingWorkspace().root()).verify(manifest, target);
             checked = report.checked();
             report.notes().forEach(n -> out.println("note: " + n));
         } else {
-            checked = new VerifyFiles(root.workspace()).verify(target);
+            checked = new VerifyFiles(root.existingWorkspace()).verify(target);
         }
         long bad = 0;
         for (VerifyFiles.Checked c : checked) {

@@ -45,6 +45,14 @@ public final class Engine {
      * marked failed; files that may succeed later are marked retrying and not tried again in this run.
      */
     public RunReport run(RunOptions options, Progress progress, StopSignal stop) {
+        return run(options, progress, stop, null);
+    }
+
+    /**
+     * Like {@link #run(RunOptions, Progress, StopSignal)}, working only the files of these jobs ({@code jobs}
+     * null: every job): a command asked for some datasets neither waits for nor reports on the others.
+     */
+    public RunReport run(RunOptions options, Progress progress, StopSignal stop, Set<Long> jobs) {
         Set<Long> givenUp = ConcurrentHashMap.newKeySet();
         List<RunReport.Completed> completed = java.util.Collections.synchronizedList(new ArrayList<>());
         List<RunReport.Failure> failures = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -59,7 +67,7 @@ public final class Engine {
                 running.add(workers.submit(() -> {
                     FileWork work = new FileWork(store, workspace, transfers, clock, owner, options, progress);
                     Optional<FileRecord> next;
-                    while (!stop.raised() && (next = claim(givenUp, halted)).isPresent()) {
+                    while (!stop.raised() && (next = claim(givenUp, halted, jobs)).isPresent()) {
                         FileWork.Result result = work.process(next.get(), stop);
                         completed.addAll(result.completed());
                         result.failure().ifPresent(f -> {
@@ -84,12 +92,12 @@ public final class Engine {
     }
 
     /** The next file for this process; none once the state database cannot be written (a full disk). */
-    private Optional<FileRecord> claim(Set<Long> givenUp, AtomicReference<String> halted) {
-        if (halted.get() != null) {
+    private Optional<FileRecord> claim(Set<Long> givenUp, AtomicReference<String> halted, Set<Long> jobs) {
+        if (halted.get() != null || jobs != null && jobs.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return store.claim(owner, LEASE_MILLIS, givenUp, LeaseOwner::gone);
+            return store.claim(owner, LEASE_MILLIS, givenUp, LeaseOwner::gone, jobs);
         } catch (StoreException e) {
             if (!e.diskFull()) {
                 throw e;

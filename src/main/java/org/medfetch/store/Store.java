@@ -175,6 +175,19 @@ public final class Store implements AutoCloseable {
         run(() -> sql.update("UPDATE jobs SET metadata=?, updated_at=? WHERE id=?", metadata, now(), jobId));
     }
 
+    /**
+     * Takes a job out of one project; the job itself stays (another project, or the caller, decides).
+     *
+     * @return the projects the job still belongs to
+     */
+    public synchronized List<String> unlinkProject(long jobId, String project) {
+        return call(() -> sql.transaction(() -> {
+            sql.update("DELETE FROM job_projects WHERE job_id=? AND project=?", jobId, project);
+            return sql.list("SELECT project FROM job_projects WHERE job_id=? ORDER BY project", rs -> rs.getString(1),
+                    jobId);
+        }));
+    }
+
     /** Forgets a job and its files' records (the files on disk are the caller's business). */
     public synchronized void deleteJob(long jobId) {
         run(() -> sql.update("DELETE FROM jobs WHERE id=?", jobId));
@@ -291,10 +304,21 @@ public final class Store implements AutoCloseable {
      */
     public synchronized Optional<FileRecord> claim(String owner, long leaseMillis, Set<Long> skip,
                                                    java.util.function.Predicate<String> gone) {
+        return claim(owner, leaseMillis, skip, gone, null);
+    }
+
+    /**
+     * Like {@link #claim(String, long, Set, java.util.function.Predicate)}, taking only files of these jobs
+     * ({@code jobs} null: of any job): a run asked for some datasets leaves the others alone.
+     */
+    public synchronized Optional<FileRecord> claim(String owner, long leaseMillis, Set<Long> skip,
+                                                   java.util.function.Predicate<String> gone, Set<Long> jobs) {
         return call(() -> sql.transaction(() -> {
             long now = clock.millis();
-            String excluded = skip.isEmpty() ? "" : " AND f.id NOT IN ("
-                    + skip.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+            String excluded = (skip.isEmpty() ? "" : " AND f.id NOT IN ("
+                    + skip.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")")
+                    + (jobs == null ? "" : " AND f.job_id IN ("
+                    + jobs.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")");
             List<String> dead = sql.list("SELECT DISTINCT lease_owner FROM files WHERE state IN ('running', "
                     + "'verifying') AND lease_owner IS NOT NULL AND lease_until >= ?", rs -> rs.getString(1), now)
                     .stream().filter(gone).toList();
@@ -363,6 +387,15 @@ public final class Store implements AutoCloseable {
         run(() -> sql.update("UPDATE files SET state=?, error_kind=?, last_error=?, next_attempt_at=?, lease_owner=NULL, "
                 + "rate=NULL, lease_until=NULL, updated_at=? WHERE id=?", state.label(), kind, message, nextAttemptAt,
                 now(), fileId));
+    }
+
+    /**
+     * Records that a claimed file waits before its next attempt (why, and until when), keeping its state and
+     * lease: status shows the wait instead of a file running without error.
+     */
+    public synchronized void waiting(long fileId, String why, long untilMillis) {
+        run(() -> sql.update("UPDATE files SET last_error=?, next_attempt_at=?, updated_at=? WHERE id=?", why,
+                untilMillis, now(), fileId));
     }
 
     public synchronized void countAttempt(long fileId) {

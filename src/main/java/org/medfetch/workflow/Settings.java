@@ -1,6 +1,7 @@
 package org.medfetch.workflow;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -14,13 +15,21 @@ import java.util.Map;
  * @param home        the user's home folder (tool config files such as ~/.kaggle/kaggle.json)
  * @param endpoints   {@code --endpoint NAME=URL} options, by resolver name, as given (validated when the
  *                    resolvers are built, together with the MEDFETCH_ENDPOINT_* variables in {@code env})
+ * @param verbose     say every HTTP request and its answer on stderr (-v)
+ * @param callLimit   the longest any HTTP call may take, or null for the defaults: show and add --dry-run
+ *                    size files within a few seconds per host, and say "size unknown" otherwise
  */
 public record Settings(Path workspace, String catalog, Path mirrorsFile, boolean noMirrors, Map<String, String> env,
-                       Path home, Map<String, String> endpoints) {
+                       Path home, Map<String, String> endpoints, boolean verbose, Duration callLimit) {
 
     public Settings {
         env = Map.copyOf(env);
         endpoints = Map.copyOf(endpoints);
+    }
+
+    public Settings(Path workspace, String catalog, Path mirrorsFile, boolean noMirrors, Map<String, String> env,
+                    Path home, Map<String, String> endpoints) {
+        this(workspace, catalog, mirrorsFile, noMirrors, env, home, endpoints, false, null);
     }
 
     /** Settings without endpoint options: every resolver uses its default base, or MEDFETCH_ENDPOINT_*. */

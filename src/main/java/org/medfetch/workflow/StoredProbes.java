@@ -28,6 +28,9 @@ final class StoredProbes implements ProbeCache {
 
     @Override
     public void put(URI link, LinkKind kind) {
+        if (!Files.isDirectory(workspace.root())) {
+            return; // a listing never creates the workspace it was pointed at
+        }
         workspace.store().saveLinkKind(link.toString(), kind.label());
     }
 }

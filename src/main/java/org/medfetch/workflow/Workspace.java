@@ -127,6 +127,11 @@ public final class Workspace implements AutoCloseable {
         return store;
     }
 
+    /** Whether anything was ever queued here: read-only commands never create the state database. */
+    public boolean hasQueue() {
+        return store != null || java.nio.file.Files.exists(stateFile());
+    }
+
     Path stateFile() {
         return root.resolve("downloads").resolve(".medfetch").resolve("state.db");
     }
@@ -152,6 +157,9 @@ public final class Workspace implements AutoCloseable {
 
     /** A queued job by its dataset id, or by a catalog name that leads to one. */
     public Job job(String query) {
+        if (!hasQueue()) {
+            throw new UsageException("nothing is queued in " + root + " yet; add it first: medfetch add " + query.strip());
+        }
         return store().jobByDataset(query.strip()).orElseGet(() -> {
             CatalogEntry entry = dataset(query);
             return store().jobByDataset(entry.id()).orElseThrow(() ->

@@ -1,0 +1,39 @@
+package org.medfetch.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "completion", mixinStandardHelpOptions = true,
+        description = {"Print a shell completion script for every command and option.",
+            "bash: source <(medfetch completion bash), or save it in ~/.local/share/bash-completion/completions/medfetch.",
+            "zsh: source <(medfetch completion zsh) in ~/.zshrc (it loads zsh's bash completion support first)."})
+final class CompletionCommand implements Callable<Integer> {
+
+    /** The shells whose script this prints. */
+    enum Shell { bash, zsh }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SHELL", description = "bash or zsh.")
+    Shell shell;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        String script = AutoComplete.bash("medfetch", spec.root().commandLine());
+        if (shell == Shell.zsh) {
+            // picocli's script is written for bash; zsh runs it through its bash completion layer.
+            out.println("autoload -U +X compinit && compinit");
+            out.println("autoload -U +X bashcompinit && bashcompinit");
+        }
+        out.print(script);
+        out.flush();
+        return ExitCodes.SUCCESS;
+    }
+}
