@@ -49,11 +49,12 @@ final class GetCommand implements Callable<Integer> {
         }
         GetTargets.Result result;
         OtherProcessLines others = new OtherProcessLines(err, noWait);
-        try (ConsoleProgress progress = root.progress(settings.noProgress)) {
+        ConsoleProgress progress = root.progress(settings.noProgress);
+        try (progress) {
             result = Interruptible.run(err, stop -> get.fetch(added, settings.options(), progress, stop,
                     new RunQueue.Extraction(null, settings.extractLimits.limits()), noWait ? null : others::waiting));
         }
-        RunCommand.summarize(result.run(), root.informational(err), err);
+        RunSummary.print(result.run(), progress, root.workspace().root(), root.informational(err), err, path -> false);
         ExtractReporter.report(result.run().extracted(), root.informational(err), err);
         others.after(result.run(), root.workspace().store());
         result.done().forEach(f -> out.println(f.sha256() + "  " + f.path()));

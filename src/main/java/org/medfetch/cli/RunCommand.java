@@ -1,12 +1,9 @@
 package org.medfetch.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import org.medfetch.engine.RunOptions;
-import org.medfetch.engine.RunReport;
 import org.medfetch.store.Job;
 import org.medfetch.workflow.JobSelection;
 import org.medfetch.workflow.RunQueue;
@@ -48,47 +45,28 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace workspace = root.existingWorkspace();
+        if (!workspace.hasQueue()) {
+            root.say(spec.commandLine().getOut(), "nothing is queued in " + workspace.root() + " (medfetch add DATASET "
+                    + "queues one)");
+            spec.commandLine().getOut().flush();
+            return ExitCodes.SUCCESS;
+        }
         JobSelection selection = new JobSelection(datasets, project, false);
         List<Job> jobs = selection.jobs(workspace, false);
         RunOptions options = settings.options();
         RunQueue.Result result;
         RunQueue.Extraction extraction = new RunQueue.Extraction(extract.request(settings.extractLimits.limits()),
                 settings.extractLimits.limits());
-        try (ConsoleProgress progress = root.progress(settings.noProgress)) {
+        ConsoleProgress progress = root.progress(settings.noProgress);
+        try (progress) {
             result = Interruptible.run(spec.commandLine().getErr(), stop -> selection.everything()
                     ? new RunQueue(workspace).runAll(options, progress, stop, extraction)
                     : new RunQueue(workspace).run(options, progress, stop, jobs, extraction));
         }
-        summarize(result, root.informational(spec.commandLine().getOut()), spec.commandLine().getErr());
+        RunSummary.print(result, progress, workspace.root(), root.informational(spec.commandLine().getOut()),
+                spec.commandLine().getErr(), path -> false);
         ExtractReporter.report(result.extracted(), root.informational(spec.commandLine().getOut()),
                 spec.commandLine().getErr());
         return ExitCodes.of(result.outcome());
-    }
-
-    static void summarize(RunQueue.Result result, PrintWriter out, PrintWriter err) {
-        summarize(result, out, err, path -> false);
-    }
-
-    /** @param explained paths whose failure the caller explains better itself (no line here, still counted) */
-    static void summarize(RunQueue.Result result, PrintWriter out, PrintWriter err, Predicate<String> explained) {
-        RunReport report = result.report();
-        for (RunReport.Failure f : report.failures()) {
-            if (explained.test(f.path())) {
-                continue;
-            }
-            err.println("medfetch: " + f.path() + ": " + (f.retryable() ? "will retry: " : "failed: ") + f.message());
-        }
-        if (report.halted() != null) {
-            err.println("medfetch: stopped taking files: " + report.halted());
-        }
-        if (result.interrupted()) {
-            err.println("medfetch: interrupted; " + (report.stopped() == 0 ? "" : report.stopped() + " file(s) paused, ")
-                    + "'medfetch run' resumes " + (report.stopped() == 0 ? "the queue" : "them"));
-        }
-        out.println(report.completed().size() + " file(s) done, " + report.failures().stream().filter(f -> !f.retryable())
-                .count() + " failed, " + report.failures().stream().filter(RunReport.Failure::retryable).count()
-                + " to retry");
-        out.flush();
-        err.flush();
     }
 }
