@@ -3,7 +3,9 @@ package org.medfetch.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.medfetch.workflow.AddRequest;
 import org.medfetch.workflow.AddResult;
+import org.medfetch.workflow.RemoteSizes;
 import org.medfetch.workflow.GetTargets;
 import org.medfetch.workflow.Outcome;
 import org.medfetch.workflow.RunQueue;
@@ -40,8 +42,10 @@ final class GetCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GetTargets get = new GetTargets(root.workspace());
-        List<AddResult> added = get.add(add.request());
+        AddRequest request = add.request();
+        GetTargets get = new GetTargets(request.dryRun() ? root.sizingWorkspace(RemoteSizes.PER_HOST) : root.workspace(),
+                settings.verify);
+        List<AddResult> added = get.add(request);
         Outcome outcome = AddReporter.report(added, add.dryRun, root.informational(err), err);
         if (add.dryRun) {
             AddReporter.instructions(added, out, true);

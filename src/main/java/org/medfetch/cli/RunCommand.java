@@ -45,6 +45,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace workspace = root.existingWorkspace();
+        RunOptions options = settings.options();
         if (!workspace.hasQueue()) {
             root.say(spec.commandLine().getOut(), "nothing is queued in " + workspace.root() + " (medfetch add DATASET "
                     + "queues one)");
@@ -53,15 +54,14 @@ final class RunCommand implements Callable<Integer> {
         }
         JobSelection selection = new JobSelection(datasets, project, false);
         List<Job> jobs = selection.jobs(workspace, false);
-        RunOptions options = settings.options();
         RunQueue.Result result;
         RunQueue.Extraction extraction = new RunQueue.Extraction(extract.request(settings.extractLimits.limits()),
                 settings.extractLimits.limits());
         ConsoleProgress progress = root.progress(settings.noProgress);
         try (progress) {
+            RunQueue queue = new RunQueue(workspace, settings.verify);
             result = Interruptible.run(spec.commandLine().getErr(), stop -> selection.everything()
-                    ? new RunQueue(workspace).runAll(options, progress, stop, extraction)
-                    : new RunQueue(workspace).run(options, progress, stop, jobs, extraction));
+                    ? queue.runAll(options, progress, stop, extraction) : queue.run(options, progress, stop, jobs, extraction));
         }
         RunSummary.print(result, progress, workspace.root(), root.informational(spec.commandLine().getOut()),
                 spec.commandLine().getErr(), path -> false);

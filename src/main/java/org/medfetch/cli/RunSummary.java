@@ -31,6 +31,10 @@ final class RunSummary {
                 err.println("medfetch: " + f.path() + ": " + (f.retryable() ? "will retry: " : "failed: ") + f.message());
             }
         }
+        for (var d : result.damaged()) {
+            err.println("medfetch: " + d.path() + ": " + d.verdict().name().toLowerCase(java.util.Locale.ROOT) + " ("
+                    + d.detail() + "); " + d.fix());
+        }
         if (report.halted() != null) {
             err.println("medfetch: stopped taking files: " + report.halted());
         }
@@ -63,7 +67,7 @@ final class RunSummary {
                 + (report.stopped() > 0 ? ", " + report.stopped() + " paused" : "") + "; " + Sizes.bytes(progress.fetched())
                 + " fetched in " + Durations.of(seconds) + (progress.fetched() > 0 ? ", " + Sizes.bytes(rate)
                 + "/s on average" : "") + "; files in " + relative(root, root.resolve("downloads")) + "/");
-        if (failed + retry > 0) {
+        if (report.failures().stream().anyMatch(f -> !explained.test(f.path()))) {
             err.println("medfetch: 'medfetch status --files' shows each error; 'medfetch retry DATASET' queues failed "
                     + "files again, 'medfetch run' resumes those left to retry");
         }

@@ -49,7 +49,7 @@ final class SyncCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress progress = root.progress(settings.noProgress);
         try (progress) {
-            result = Interruptible.run(err, stop -> new SyncManifest(workspace).sync(manifest, project, options,
+            result = Interruptible.run(err, stop -> new SyncManifest(workspace, settings.verify).sync(manifest, project, options,
                     settings.extractLimits.limits(), progress, stop));
         }
         PrintWriter out = spec.commandLine().getOut();

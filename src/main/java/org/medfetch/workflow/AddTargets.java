@@ -93,10 +93,12 @@ public final class AddTargets {
             List<AddResult.PlannedFile> planned = plan(resolved.datasetId(), sources);
             if (!request.dryRun()) {
                 queue(resolved, fetch, sources, planned, request, checksum);
+            } else {
+                planned = new RemoteSizes(workspace).fill(planned);
             }
             // Files a person must fetch (restricted ones) leave the dataset manual, exit 5, with their steps.
             return new AddResult(target, resolved.datasetId(), personNeeded ? Outcome.MANUAL : Outcome.SUCCESS, planned,
-                    fetch.notes(), null);
+                    fetch.notes(), null, fetch.info());
         } catch (TransferException e) {
             return new AddResult(target, resolved.datasetId(), Outcome.FATAL, List.of(), null, e.getMessage());
         }
@@ -109,9 +111,10 @@ public final class AddTargets {
             String relative = workspace.root().relativize(SafePath.resolve(folder, source.path())).toString()
                     .replace('\\', '/');
             if (source instanceof Source.HttpSource http) {
-                planned.add(new AddResult.PlannedFile(relative, http.size(), http.url().toString(), false));
+                planned.add(new AddResult.PlannedFile(relative, http.size(), http.url().toString(), false,
+                        http.auth() != null));
             } else {
-                planned.add(new AddResult.PlannedFile(relative, null, ((Source.TorrentSource) source).uri(), true));
+                planned.add(new AddResult.PlannedFile(relative, null, ((Source.TorrentSource) source).uri(), true, false));
             }
         }
         return planned;

@@ -27,9 +27,16 @@ public final class GetTargets {
     }
 
     private final Workspace workspace;
+    private final boolean hashDone;
 
     public GetTargets(Workspace workspace) {
+        this(workspace, false);
+    }
+
+    /** @param hashDone re-hash finished files of the targets before working (--verify), not only check their size */
+    public GetTargets(Workspace workspace, boolean hashDone) {
         this.workspace = workspace;
+        this.hashDone = hashDone;
     }
 
     /** The add half: resolve and queue (or, in a dry run, plan). */
@@ -53,7 +60,7 @@ public final class GetTargets {
                         .ifPresent(jobs::add);
             }
         }
-        RunQueue.Result run = new RunQueue(workspace).runAwaiting(options, progress, stop, jobs, extraction, waiting);
+        RunQueue.Result run = new RunQueue(workspace, hashDone).runAwaiting(options, progress, stop, jobs, extraction, waiting);
         List<DoneFile> done = new ArrayList<>();
         for (Job job : jobs) {
             for (FileRecord f : workspace.store().files(job.id())) {

@@ -28,9 +28,14 @@ public final class RunQueue {
      * @param elsewhere   files of those jobs that another medfetch process was still downloading when a
      *                    {@link #runAwaiting} ended (it did not wait for them, or was interrupted while waiting)
      * @param interrupted the stop signal was raised (Ctrl-C, SIGTERM): running files were left paused
+     * @param damaged     finished files of the run's jobs that no longer match (missing, another size, with
+     *                    --verify another hash), each with its fix; they make the outcome "problems" (exit 1)
      */
     public record Result(RunReport report, Outcome outcome, List<ExtractArchives.Result> extracted,
-                         List<FileRecord> elsewhere, boolean interrupted) {
+                         List<FileRecord> elsewhere, boolean interrupted, List<VerifyFiles.Checked> damaged) {
+        public Result {
+            damaged = List.copyOf(damaged);
+        }
     }
 
     /**
@@ -45,9 +50,16 @@ public final class RunQueue {
     }
 
     private final Workspace workspace;
+    private final boolean hashDone;
 
     public RunQueue(Workspace workspace) {
+        this(workspace, false);
+    }
+
+    /** @param hashDone re-hash the finished files of the run's jobs before it, not only check their size (--verify) */
+    public RunQueue(Workspace workspace, boolean hashDone) {
         this.workspace = workspace;
+        this.hashDone = hashDone;
     }
 
     public Result run(RunOptions options, Progress progress, StopSignal stop, Collection<Job> concerned) {
@@ -85,6 +97,8 @@ public final class RunQueue {
     /** @param scope the jobs whose files the engine may take, or null for every job of the queue */
     private Result run(RunOptions options, Progress progress, StopSignal stop, Collection<Job> concerned,
                        Set<Long> scope, Extraction extraction, boolean own, Consumer<List<FileRecord>> waiting) {
+        List<VerifyFiles.Checked> damaged = new VerifyFiles(workspace).check(scope == null
+                ? workspace.store().jobs(null) : concerned, hashDone).stream().filter(c -> c.verdict().problem()).toList();
         announce(progress, scope);
         RunReport report = workspace.engine().run(options, progress, stop, scope);
         OtherProcesses others = new OtherProcesses(workspace);
@@ -111,7 +125,10 @@ public final class RunQueue {
             // also what the store could not record (a full disk under it), and files left to another process
             outcome = outcome.worse(Outcome.RETRYABLE);
         }
-        return new Result(report, outcome, extracted, elsewhere, stop.raised());
+        if (!damaged.isEmpty()) {
+            outcome = outcome.worse(Outcome.PROBLEMS);
+        }
+        return new Result(report, outcome, extracted, elsewhere, stop.raised(), damaged);
     }
 
     public Result runAll(RunOptions options, Progress progress, StopSignal stop) {
