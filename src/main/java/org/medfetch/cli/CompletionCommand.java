@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = {"Print a shell completion script for every command and option.",
             "bash: source <(medfetch completion bash), or save it in ~/.local/share/bash-completion/completions/medfetch.",
-            "zsh: source <(medfetch completion zsh) in ~/.zshrc (it loads zsh's bash completion support first)."})
+            "zsh: source <(medfetch completion zsh) in ~/.zshrc (the script loads zsh's bash completion layer)."})
 final class CompletionCommand implements Callable<Integer> {
 
     /** The shells whose script this prints. */
@@ -26,13 +26,8 @@ final class CompletionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        String script = AutoComplete.bash("medfetch", spec.root().commandLine());
-        if (shell == Shell.zsh) {
-            // picocli's script is written for bash; zsh runs it through its bash completion layer.
-            out.println("autoload -U +X compinit && compinit");
-            out.println("autoload -U +X bashcompinit && bashcompinit");
-        }
-        out.print(script);
+        // One script for both: picocli's detects zsh and loads zsh's bash completion layer (bashcompinit) itself.
+        out.print(AutoComplete.bash("medfetch", spec.root().commandLine()));
         out.flush();
         return ExitCodes.SUCCESS;
     }
