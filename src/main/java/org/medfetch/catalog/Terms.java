@@ -48,8 +48,9 @@ public final class Terms {
     }
 
     /**
-     * Whether {@code text} mentions {@code word}: short English words as whole words ("ct" in "Lung PET-CT",
-     * not in "project"), anything else as a part ("肺" in "肺结节", "lung" in "LungNodules").
+     * Whether {@code text} mentions {@code word}: short English words as whole words, a change from lower to
+     * upper case counting as a word's edge ("ct" in "Lung PET-CT", "xray" in "ChestXray", not "ct" in
+     * "project"), anything else as a part ("肺" in "肺结节", "lung" in "LungNodules").
      */
     public static boolean mentions(String text, String word) {
         if (text == null) {
@@ -60,10 +61,13 @@ public final class Terms {
         if (!SHORT_WORD.matcher(w).matches()) {
             return t.contains(w);
         }
+        String cased = text.length() == t.length() ? text : t; // lower-casing rarely changes the length
         for (int at = t.indexOf(w); at >= 0; at = t.indexOf(w, at + 1)) {
-            boolean before = at == 0 || !Character.isLetter(t.charAt(at - 1));
+            boolean before = at == 0 || !Character.isLetter(cased.charAt(at - 1))
+                    || Character.isLowerCase(cased.charAt(at - 1)) && Character.isUpperCase(cased.charAt(at));
             int end = at + w.length();
-            boolean after = end == t.length() || !Character.isLetter(t.charAt(end));
+            boolean after = end == t.length() || !Character.isLetter(cased.charAt(end))
+                    || Character.isLowerCase(cased.charAt(end - 1)) && Character.isUpperCase(cased.charAt(end));
             if (before && after) {
                 return true;
             }

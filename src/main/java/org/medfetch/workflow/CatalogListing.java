@@ -79,16 +79,22 @@ public final class CatalogListing {
         return terms.synonyms(section).stream().anyMatch(e::inSection) || e.inSection(section);
     }
 
-    /** Every word of the search, or a synonym of it, in the entry's text fields; or the whole text in its link. */
+    /**
+     * Every word of the search in the entry's text fields, as typed (any part) or as a synonym (short ones as
+     * whole words); or the whole text in its link.
+     */
     private boolean mentions(CatalogEntry e, String search) {
         String text = search.strip().toLowerCase(Locale.ROOT);
         if (e.link() != null && e.link().toLowerCase(Locale.ROOT).contains(text)) {
             return true;
         }
-        for (String word : text.split("\\s+")) {
-            Set<String> words = terms.synonyms(word);
+        // A phrase the vocabulary knows ("computed tomography") is one word; other words must all be found.
+        String[] words = terms.synonyms(text).size() > 1 ? new String[] {text} : text.split("\\s+");
+        for (String word : words) {
+            Set<String> synonyms = terms.synonyms(word);
             boolean found = Stream.of(e.id(), e.name(), e.section(), e.task(), e.part())
-                    .anyMatch(field -> words.stream().anyMatch(w -> Terms.mentions(field, w)));
+                    .anyMatch(field -> field != null && (field.toLowerCase(Locale.ROOT).contains(word)
+                            || synonyms.stream().anyMatch(w -> Terms.mentions(field, w))));
             if (!found) {
                 return false;
             }
