@@ -11,6 +11,7 @@ import org.medfetch.resolve.Resolver;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.hosts.AcademicTorrentsResolver;
 import org.medfetch.resolve.hosts.AiStudioResolver;
+import org.medfetch.resolve.hosts.ChallengeHosts;
 import org.medfetch.resolve.hosts.DataverseResolver;
 import org.medfetch.resolve.hosts.DirectHttpResolver;
 import org.medfetch.resolve.hosts.DoiContentNegotiation;
@@ -29,11 +30,17 @@ import org.medfetch.resolve.hosts.ManualHosts;
 import org.medfetch.resolve.hosts.MendeleyResolver;
 import org.medfetch.resolve.hosts.OpenNeuroResolver;
 import org.medfetch.resolve.hosts.OsfResolver;
+import org.medfetch.resolve.hosts.PhysioNetResolver;
+import org.medfetch.resolve.hosts.PortalHosts;
 import org.medfetch.resolve.hosts.TciaResolver;
 import org.medfetch.resolve.hosts.TorrentFileResolver;
 import org.medfetch.resolve.hosts.UserConfig;
 import org.medfetch.resolve.hosts.WebPageResolver;
 import org.medfetch.resolve.hosts.ZenodoResolver;
+import org.medfetch.resolve.hosts.buckets.GcsResolver;
+import org.medfetch.resolve.hosts.gdrive.GoogleDriveResolver;
+import org.medfetch.resolve.hosts.synapse.SynapseResolver;
+import org.medfetch.resolve.hosts.buckets.S3Resolver;
 import org.medfetch.resolve.hosts.kaggle.KaggleResolver;
 import org.medfetch.resolve.hosts.openxlab.OpenDataLabResolver;
 import org.medfetch.resolve.web.ProbeCache;
@@ -69,13 +76,27 @@ public final class Hosts {
             DryadResolver::new,
             OpenNeuroResolver::new,
             MendeleyResolver::new,
+            PhysioNetResolver::new,
+            SynapseResolver::new,
+            S3Resolver::new,
+            GcsResolver::new,
             DownloadPageResolver::new,
             DropboxResolver::new,
+            GoogleDriveResolver::new,
             context -> ManualHosts.DOCUMENT_VIEW,
             context -> ManualHosts.PROJECT_PAGE,
             context -> ManualHosts.MEGA,
             context -> ManualHosts.HEYWHALE,
             context -> ManualHosts.INFO_PAGE,
+            context -> ChallengeHosts.GRAND_CHALLENGE,
+            context -> ChallengeHosts.CODALAB,
+            context -> ChallengeHosts.TIANCHI,
+            context -> PortalHosts.IEEE_DATAPORT,
+            context -> PortalHosts.CARDIAC_ATLAS,
+            context -> PortalHosts.BOX,
+            context -> PortalHosts.MEDICAL_DECATHLON,
+            context -> PortalHosts.NITRC,
+            context -> PortalHosts.ARTICLE,
             DirectHttpResolver::new,
             WebPageResolver::new);
 

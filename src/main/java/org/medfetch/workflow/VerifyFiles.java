@@ -165,7 +165,7 @@ public final class VerifyFiles {
         try {
             digests.put("sha256", MessageDigest.getInstance("SHA-256"));
             for (Checksum c : wanted) {
-                digests.putIfAbsent(c.algorithm(), MessageDigest.getInstance(c.digestName()));
+                digests.computeIfAbsent(c.algorithm(), a -> c.newDigest());
             }
             byte[] buffer = new byte[1 << 20];
             try (InputStream in = Files.newInputStream(file)) {

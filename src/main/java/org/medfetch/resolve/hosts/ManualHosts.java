@@ -59,14 +59,19 @@ public final class ManualHosts {
                             + "into " + Steps.folder(entry),
                     Steps.adopt(entry))));
 
-    /** Pages that describe a dataset but do not host it: Notion pages and CSDN blog articles. */
+    /**
+     * Pages that describe a dataset but do not host it: Notion pages, CSDN blog articles and Papers with
+     * Code dataset pages.
+     */
     public static final ManualHost INFO_PAGE = new ManualHost(Host.named("info-page",
             "manual: an article about the data; follow it to the download").domains("notion.so", "notion.site",
-            "csdn.net").examples("https://www.notion.so/HTTP-POST-0e0a4ca7ff594009b830b3c736964224"),
+            "csdn.net", "paperswithcode.com").examples("https://www.notion.so/HTTP-POST-0e0a4ca7ff594009b830b3c736964224",
+                    "https://paperswithcode.com/dataset/fire"),
             link -> HostName.within(link, "notion.so") || HostName.within(link, "notion.site")
-                    || HostName.within(link, "csdn.net"),
+                    || HostName.within(link, "csdn.net") || HostName.within(link, "paperswithcode.com"),
             (entry, link) -> pointsOn(entry, link, HostName.within(link, "csdn.net") ? "a CSDN blog article"
-                    : "a Notion page"));
+                    : HostName.within(link, "paperswithcode.com") ? "a Papers with Code page (its Homepage and "
+                    + "Download links lead to the data)" : "a Notion page"));
 
     /**
      * "View" links of online office suites: Google Docs/Sheets/Slides, OneDrive and SharePoint show a
