@@ -24,7 +24,8 @@ final class AddReporter {
                 out.println(r.datasetId() + ": manual steps needed" + (dryRun ? "" : " (recorded)"));
                 continue;
             }
-            String size = size(r.knownBytes(), r.unknownSizes(), r.files().size());
+            String size = !dryRun && r.unknownSizes() == r.files().size() ? "size unknown until download"
+                    : size(r.knownBytes(), r.unknownSizes(), r.files().size());
             out.println(r.datasetId() + ": " + (dryRun ? "would queue " : "queued ") + r.files().size()
                     + (r.files().size() == 1 ? " file, " : " files, ") + size
                     + (r.manual() ? "; manual steps needed for the rest" + (dryRun ? "" : " (recorded)") : ""));
