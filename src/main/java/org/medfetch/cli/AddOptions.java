@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.medfetch.extract.ExtractLimits;
 import org.medfetch.resolve.MagnetLink;
 import org.medfetch.resolve.TorrentOptions;
 import org.medfetch.workflow.AddRequest;
 import org.medfetch.workflow.TargetLines;
+import org.medfetch.workflow.TargetOptions;
 import org.medfetch.workflow.UsageException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +24,8 @@ final class AddOptions {
     List<String> targets = new ArrayList<>();
 
     @Option(names = {"-i", "--input-file"}, paramLabel = "FILE",
-            description = "Read targets from FILE, one per line ('#' starts a comment).")
+            description = "Read targets from FILE, one per line ('#' starts a comment); indented lines under a target "
+                    + "set its checksum=ALGO:HEX, dataset=ID or out=NAME, as in aria2c's input files.")
     Path inputFile;
 
     @Option(names = {"-p", "--project"}, paramLabel = "P", defaultValue = "default",
@@ -68,13 +71,13 @@ final class AddOptions {
 
     AddRequest request() {
         List<String> all = new ArrayList<>(targets);
-        if (inputFile != null) {
-            all.addAll(TargetLines.read(inputFile));
-        }
+        Map<String, TargetOptions> options = inputFile == null ? Map.of() : TargetLines.read(inputFile);
+        all.addAll(options.keySet());
         if (all.isEmpty()) {
             throw new UsageException("nothing to add: give a TARGET or --input-file");
         }
-        return new AddRequest(all, project, checksum, files, dryRun, torrent(), extract.request(ExtractLimits.DEFAULTS));
+        return new AddRequest(all, project, checksum, files, dryRun, torrent(), extract.request(ExtractLimits.DEFAULTS),
+                options);
     }
 
     private TorrentOptions torrent() {

@@ -4,11 +4,13 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.medfetch.store.StoreException;
 import org.medfetch.workflow.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 
 /**
  * Builds the command line with medfetch's error handling: a usage error is one line on stderr and
@@ -45,7 +47,9 @@ public final class Cli {
                 named.add(command);
             }
         }
-        if (argumentFile || named.isEmpty() && !given.contains("--version") && !given.contains("-V")) {
+        // help and completion describe every command
+        boolean describesAll = named.contains(CompletionCommand.class) || named.contains(HelpCommand.class);
+        if (argumentFile || describesAll || named.isEmpty() && !given.contains("--version") && !given.contains("-V")) {
             return MedfetchCommand.SUBCOMMANDS;
         }
         return named;
@@ -58,9 +62,15 @@ public final class Cli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(ansi(root.env())));
+        cli.setExecutionStrategy(new ConfiguredRun(root));
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
             failed.getErr().println("medfetch: " + ex.getMessage());
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                failed.getErr().println("medfetch: did you mean " + String.join(" or ", unmatched.getSuggestions().stream()
+                        .limit(3).map(s -> "'" + s + "'").toList()) + "?");
+            }
             failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
             failed.getErr().flush();
             return ExitCodes.USAGE;
@@ -90,5 +100,17 @@ public final class Cli {
             return code;
         });
         return cli;
+    }
+
+    /**
+     * Colour in help only where wanted: never with NO_COLOR set and not empty (https://no-color.org), always
+     * with CLICOLOR_FORCE set and not 0, else when stdout is a terminal.
+     */
+    static CommandLine.Help.Ansi ansi(Map<String, String> env) {
+        if (!env.getOrDefault("NO_COLOR", "").isEmpty()) {
+            return CommandLine.Help.Ansi.OFF;
+        }
+        String force = env.getOrDefault("CLICOLOR_FORCE", "");
+        return !force.isEmpty() && !force.equals("0") ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.AUTO;
     }
 }

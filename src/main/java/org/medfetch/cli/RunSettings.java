@@ -43,8 +43,12 @@ final class RunSettings {
             description = "Connect and read timeout (default: ${DEFAULT-VALUE}).")
     int timeout;
 
-    @Option(names = "--no-progress", description = "No progress display.")
+    @Option(names = "--no-progress", description = "No progress display (waits before a retry are still said).")
     boolean noProgress;
+
+    @Option(names = "--verify", description = "Re-hash the finished files of the datasets worked on before starting "
+            + "(without it only their size is checked); a file that no longer matches is reported with its fix, exit 1.")
+    boolean verify;
 
     @Option(names = "--checkpoint-every", paramLabel = "SIZE", defaultValue = "16M",
             description = "Record progress after this many bytes per connection, or every second, whichever comes "

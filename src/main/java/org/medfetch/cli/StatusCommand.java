@@ -1,7 +1,6 @@
 package org.medfetch.cli;
 
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,24 +39,23 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<JobSummary> jobs = new QueueStatus(root.workspace()).jobs(project);
+        List<JobSummary> jobs = new QueueStatus(root.existingWorkspace()).jobs(project);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Instant now = root.workspace().clock().instant();
-            jobs.forEach(j -> JsonLines.print(out, fields(j, now)));
+            jobs.forEach(j -> JsonLines.print(out, fields(j)));
             return ExitCodes.SUCCESS;
         }
-        TextTable table = new TextTable("DATASET", "STATE", "FILES", "BYTES", "RATE", "PROJECTS", "ERROR");
+        TextTable table = new TextTable("DATASET", "STATE", "FILES", "BYTES", "RATE", "ACCESS", "PROJECTS", "ERROR");
         for (JobSummary j : jobs) {
             String pieces = j.piecesTotal() == null ? "" : " (" + j.piecesDone() + "/" + j.piecesTotal() + " pieces)";
-            table.add(j.job().datasetId(), j.state(), j.filesDone() + "/" + j.files().stream()
-                    .filter(f -> !f.isTorrent()).count(), Sizes.bytes(j.bytesDone()) + " of " + Sizes.bytes(j.bytesTotal())
-                    + pieces, j.rate() == null ? "" : Sizes.bytes(j.rate()) + "/s", String.join(",", j.job().projects()),
-                    j.lastError());
+            table.add(j.job().datasetId(), j.state(), j.filesDone() + "/" + j.filesTotal(), Sizes.bytes(j.bytesDone())
+                    + " of " + Sizes.bytes(j.bytesTotal()) + pieces, j.rate() == null ? "" : Sizes.bytes(j.rate()) + "/s",
+                    j.access(), String.join(",", j.job().projects()), j.lastError());
         }
         table.print(out);
         for (JobSummary j : jobs) {
-            for (FileRecord f : j.files()) {
+            for (JobSummary.FileStatus status : j.files()) {
+                FileRecord f = status.record();
                 if (f.isTorrent() && f.sources() != null) {
                     out.println(j.job().datasetId() + ": " + sources(TorrentSources.fromJson(f.sources())));
                 }
@@ -65,12 +63,17 @@ final class StatusCommand implements Callable<Integer> {
         }
         if (files) {
             for (JobSummary j : jobs) {
-                for (FileRecord f : j.files()) {
+                for (JobSummary.FileStatus status : j.files()) {
+                    FileRecord f = status.record();
                     out.println("  " + f.state().label() + "  " + f.path() + "  " + Sizes.bytes(f.size())
                             + (holder(f) == null ? "" : "  held by " + holder(f))
-                            + (f.lastError() == null ? "" : "  " + f.lastError()));
+                            + (status.error() == null ? "" : "  " + status.error()));
                 }
             }
+        }
+        if (jobs.isEmpty() && !root.existingWorkspace().hasQueue()) {
+            root.say(spec.commandLine().getErr(), "medfetch: nothing is queued in " + root.existingWorkspace().root()
+                    + " (medfetch add DATASET queues one)");
         }
         out.flush();
         return ExitCodes.SUCCESS;
@@ -91,7 +94,7 @@ final class StatusCommand implements Callable<Integer> {
         return line.toString();
     }
 
-    private static Map<String, Object> fields(JobSummary j, Instant now) {
+    private static Map<String, Object> fields(JobSummary j) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("dataset", j.job().datasetId());
         map.put("name", j.job().name());
@@ -99,7 +102,8 @@ final class StatusCommand implements Callable<Integer> {
         map.put("state", j.state());
         map.put("resolver", j.job().resolver());
         map.put("source", j.job().source());
-        map.put("files_total", j.files().stream().filter(f -> !f.isTorrent()).count());
+        map.put("access", j.access());
+        map.put("files_total", j.filesTotal());
         map.put("files_done", j.filesDone());
         map.put("bytes_total", j.bytesTotal());
         map.put("bytes_done", j.bytesDone());
@@ -108,7 +112,7 @@ final class StatusCommand implements Callable<Integer> {
         map.put("rate", j.rate());
         map.put("last_error", j.lastError());
         map.put("retry_at", j.retryAt() == null ? null : j.retryAt().toString());
-        map.put("files", j.files().stream().map(f -> file(f, now)).toList());
+        map.put("files", j.files().stream().map(StatusCommand::file).toList());
         return map;
     }
 
@@ -118,7 +122,8 @@ final class StatusCommand implements Callable<Integer> {
         return working && f.leaseOwner() != null ? LeaseOwner.label(f.leaseOwner()) : null;
     }
 
-    private static Map<String, Object> file(FileRecord f, Instant now) {
+    private static Map<String, Object> file(JobSummary.FileStatus status) {
+        FileRecord f = status.record();
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("path", f.path());
         map.put("kind", f.kind());
@@ -126,7 +131,7 @@ final class StatusCommand implements Callable<Integer> {
         map.put("size", f.size());
         map.put("sha256", f.sha256());
         map.put("attempts", f.attempts());
-        map.put("last_error", f.lastError());
+        map.put("last_error", status.error());
         map.put("info_hash", f.infoHash());
         map.put("worker", holder(f));
         if (f.isTorrent()) {
@@ -143,8 +148,8 @@ final class StatusCommand implements Callable<Integer> {
             }).toList());
             map.put("sources", sources);
         }
-        Instant retryAt = QueueStatus.retryAt(f, now);
-        map.put("retry_at", retryAt == null ? null : retryAt.toString());
+        map.put("retry_at", status.retryAt() == null ? null : status.retryAt().toString());
+        map.put("wait_until", status.waitUntil() == null ? null : status.waitUntil().toString());
         return map;
     }
 }

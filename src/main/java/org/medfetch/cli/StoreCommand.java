@@ -53,7 +53,7 @@ final class StoreCommand implements Runnable {
         public Integer call() {
             Workspace workspace = parent.root.workspace();
             StoreAddress target = new Settings(workspace.root(), null, null, false, parent.root.env(),
-                    parent.root.home(), java.util.Map.of(), to).storeAddress();
+                    parent.root.home(), java.util.Map.of(), to, false, null).storeAddress();
             if (target.equals(workspace.storeAddress())) {
                 throw new UsageException("--to names the store in use: nothing to copy");
             }

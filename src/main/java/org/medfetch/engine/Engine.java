@@ -47,15 +47,24 @@ public final class Engine {
      * marked failed; files that may succeed later are marked retrying and not tried again in this run.
      */
     public RunReport run(RunOptions options, Progress progress, StopSignal stop) {
-        return follow(options, progress, stop, null, round -> { });
+        return run(options, progress, stop, null);
     }
 
     /**
-     * Like {@link #run}, and with {@code poll} keeps going until {@code stop}: whenever nothing is runnable it
-     * hands the round's report to {@code between}, waits {@code poll} and looks again (a long-lived worker on a
-     * shared queue). This process shows among the queue's workers all along.
+     * Like {@link #run(RunOptions, Progress, StopSignal)}, working only the files of these jobs ({@code jobs}
+     * null: every job): a command asked for some datasets neither waits for nor reports on the others.
      */
-    public RunReport follow(RunOptions options, Progress progress, StopSignal stop, Duration poll,
+    public RunReport run(RunOptions options, Progress progress, StopSignal stop, Set<Long> jobs) {
+        return follow(options, progress, stop, jobs, null, round -> { });
+    }
+
+    /**
+     * Like {@link #run(RunOptions, Progress, StopSignal, Set)}, and with {@code poll} keeps going until
+     * {@code stop}: whenever nothing is runnable it hands the round's report to {@code between}, waits
+     * {@code poll} and looks again (a long-lived worker on a shared queue). This process shows among the
+     * queue's workers all along.
+     */
+    public RunReport follow(RunOptions options, Progress progress, StopSignal stop, Set<Long> jobs, Duration poll,
                             Consumer<RunReport> between) {
         AtomicReference<String> halted = new AtomicReference<>();
         if (!announce(halted)) {
@@ -66,7 +75,7 @@ public final class Engine {
         RunReport total = new RunReport(List.of(), List.of(), 0, null);
         try {
             while (true) {
-                RunReport round = round(options, progress, stop, halted);
+                RunReport round = round(options, progress, stop, jobs, halted);
                 total = total.and(round);
                 if (poll == null || stop.raised() || round.halted() != null) {
                     return total;
@@ -87,7 +96,8 @@ public final class Engine {
     }
 
     /** Works the queue until nothing runnable is left (or the stop), with options.parallel() files at once. */
-    private RunReport round(RunOptions options, Progress progress, StopSignal stop, AtomicReference<String> halted) {
+    private RunReport round(RunOptions options, Progress progress, StopSignal stop, Set<Long> jobs,
+                            AtomicReference<String> halted) {
         Set<Long> givenUp = ConcurrentHashMap.newKeySet();
         List<RunReport.Completed> completed = java.util.Collections.synchronizedList(new ArrayList<>());
         List<RunReport.Failure> failures = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -99,7 +109,7 @@ public final class Engine {
                 running.add(workers.submit(() -> {
                     FileWork work = new FileWork(store, workspace, transfers, clock, owner, options, progress);
                     Optional<FileRecord> next;
-                    while (!stop.raised() && (next = claim(givenUp, halted)).isPresent()) {
+                    while (!stop.raised() && (next = claim(givenUp, halted, jobs)).isPresent()) {
                         FileWork.Result result = work.process(next.get(), stop);
                         completed.addAll(result.completed());
                         result.failure().ifPresent(f -> {
@@ -134,12 +144,12 @@ public final class Engine {
     }
 
     /** The next file for this process; none once the store cannot be written (a full disk, a lost server). */
-    private Optional<FileRecord> claim(Set<Long> givenUp, AtomicReference<String> halted) {
-        if (halted.get() != null) {
+    private Optional<FileRecord> claim(Set<Long> givenUp, AtomicReference<String> halted, Set<Long> jobs) {
+        if (halted.get() != null || jobs != null && jobs.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return store.claim(owner, LEASE_MILLIS, givenUp, LeaseOwner::gone);
+            return store.claim(owner, LEASE_MILLIS, givenUp, LeaseOwner::gone, jobs);
         } catch (StoreException e) {
             halt(e, halted);
             return Optional.empty();

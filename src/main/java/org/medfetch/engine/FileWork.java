@@ -105,8 +105,13 @@ final class FileWork {
                     return failed(file, FileState.RETRYING, e.kind().name(), e.getMessage(),
                             clock.millis() + wait.toMillis());
                 }
-                progress.status(file.id(), "retry " + failuresWithoutProgress + "/" + options.retry().attempts()
-                        + " in " + wait.toSeconds() + " s: " + e.getMessage());
+                // The wait is recorded (status shows "waiting until ...") and told: a Retry-After of minutes is not silent.
+                Instant until = clock.instant().plus(wait).truncatedTo(ChronoUnit.SECONDS);
+                String why = "retry " + failuresWithoutProgress + "/" + options.retry().attempts()
+                        + (e.retryAfter() != null ? " (the server asked to wait: Retry-After)" : "") + " after: "
+                        + e.getMessage();
+                store.waiting(file.id(), why, clock.millis() + wait.toMillis());
+                progress.waiting(file.id(), until, why);
                 if (!sleep(wait, stop)) {
                     return stopped(file, stop.raised() ? stop.reason() : StopSignal.Reason.INTERRUPTED);
                 }

@@ -67,6 +67,13 @@ public interface Store extends AutoCloseable {
 
     void setJobMetadata(long jobId, String metadata);
 
+    /**
+     * Takes a job out of one project; the job itself stays (another project, or the caller, decides).
+     *
+     * @return the projects the job still belongs to
+     */
+    List<String> unlinkProject(long jobId, String project);
+
     /** Forgets a job and its files' records (the files on disk are the caller's business). */
     void deleteJob(long jobId);
 
@@ -109,7 +116,15 @@ public interface Store extends AutoCloseable {
      * interruption, or running under a lease that expired or whose owner {@code gone} says is dead. Two
      * workers never get the same file, whatever process or machine they run in.
      */
-    Optional<FileRecord> claim(String owner, long leaseMillis, Set<Long> skip, Predicate<String> gone);
+    default Optional<FileRecord> claim(String owner, long leaseMillis, Set<Long> skip, Predicate<String> gone) {
+        return claim(owner, leaseMillis, skip, gone, null);
+    }
+
+    /**
+     * Like {@link #claim(String, long, Set, Predicate)}, taking only files of these jobs ({@code jobs} null:
+     * of any job): a run asked for some datasets leaves the others alone.
+     */
+    Optional<FileRecord> claim(String owner, long leaseMillis, Set<Long> skip, Predicate<String> gone, Set<Long> jobs);
 
     /** Like {@link #claim(String, long, Set, Predicate)}, trusting leases until they expire. */
     default Optional<FileRecord> claim(String owner, long leaseMillis, Set<Long> skip) {
@@ -151,6 +166,12 @@ public interface Store extends AutoCloseable {
      * must not carry secrets.
      */
     void fail(long fileId, FileState state, String kind, String message, long nextAttemptAt);
+
+    /**
+     * Records that a claimed file waits before its next attempt (why, and until when), keeping its state and
+     * lease: status shows the wait instead of a file running without error.
+     */
+    void waiting(long fileId, String why, long untilMillis);
 
     void countAttempt(long fileId);
 

@@ -1,6 +1,7 @@
 package org.medfetch.workflow;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.medfetch.store.StoreAddress;
 
@@ -17,19 +18,22 @@ import org.medfetch.store.StoreAddress;
  *                    resolvers are built, together with the MEDFETCH_ENDPOINT_* variables in {@code env})
  * @param store       where the queue is, as given (--store, else MEDFETCH_STORE): null or "sqlite" for the
  *                    workspace's own database, or a postgresql:// URL
+ * @param verbose     say every HTTP request and its answer on stderr (-v)
+ * @param callLimit   the longest any HTTP call may take, or null for the defaults: show and add --dry-run
+ *                    size files within a few seconds per host, and say "size unknown" otherwise
  */
 public record Settings(Path workspace, String catalog, Path mirrorsFile, boolean noMirrors, Map<String, String> env,
-                       Path home, Map<String, String> endpoints, String store) {
+                       Path home, Map<String, String> endpoints, String store, boolean verbose, Duration callLimit) {
 
     public Settings {
         env = Map.copyOf(env);
         endpoints = Map.copyOf(endpoints);
     }
 
-    /** Settings with the workspace's own SQLite queue (unless MEDFETCH_STORE names another). */
+    /** Settings with the workspace's own SQLite queue (unless MEDFETCH_STORE names another), quiet. */
     public Settings(Path workspace, String catalog, Path mirrorsFile, boolean noMirrors, Map<String, String> env,
                     Path home, Map<String, String> endpoints) {
-        this(workspace, catalog, mirrorsFile, noMirrors, env, home, endpoints, null);
+        this(workspace, catalog, mirrorsFile, noMirrors, env, home, endpoints, null, false, null);
     }
 
     /** Where the queue is: --store, else MEDFETCH_STORE, else the workspace's own SQLite database. */

@@ -1,6 +1,7 @@
 package org.medfetch.workflow;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.Optional;
 import org.medfetch.resolve.web.LinkKind;
 import org.medfetch.resolve.web.ProbeCache;
@@ -19,7 +20,7 @@ final class StoredProbes implements ProbeCache {
 
     @Override
     public Optional<LinkKind> get(URI link) {
-        if (!workspace.storeExists()) {
+        if (!workspace.hasQueue()) {
             return Optional.empty();
         }
         return workspace.store().linkKind(link.toString()).map(LinkKind::ofLabel);
@@ -27,6 +28,9 @@ final class StoredProbes implements ProbeCache {
 
     @Override
     public void put(URI link, LinkKind kind) {
+        if (!Files.isDirectory(workspace.root())) {
+            return; // a listing never creates the workspace it was pointed at
+        }
         workspace.store().saveLinkKind(link.toString(), kind.label());
     }
 }

@@ -140,8 +140,11 @@ public final class Workspace implements AutoCloseable {
         return store;
     }
 
-    /** Whether the queue exists already: a workspace's SQLite file is made only when something is recorded. */
-    boolean storeExists() {
+    /**
+     * Whether anything was ever queued here: read-only commands never create the state database (a
+     * workspace's SQLite file is made only when something is recorded; another store always exists).
+     */
+    public boolean hasQueue() {
         return store != null || !(storeAddress() instanceof StoreAddress.Sqlite sqlite)
                 || java.nio.file.Files.exists(sqlite.file());
     }
@@ -181,6 +184,9 @@ public final class Workspace implements AutoCloseable {
 
     /** A queued job by its dataset id, or by a catalog name that leads to one. */
     public Job job(String query) {
+        if (!hasQueue()) {
+            throw new UsageException("nothing is queued in " + root + " yet; add it first: medfetch add " + query.strip());
+        }
         return store().jobByDataset(query.strip()).orElseGet(() -> {
             CatalogEntry entry = dataset(query);
             return store().jobByDataset(entry.id()).orElseThrow(() ->

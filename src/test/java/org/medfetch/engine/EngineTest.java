@@ -298,7 +298,7 @@ class EngineTest {
             List<Integer> workersBetweenRounds = new ArrayList<>();
             List<Integer> completedPerRound = new ArrayList<>();
             RunReport report = new Engine(store, workspace, new Transfers(transfer, null), Clock.systemUTC())
-                    .follow(options(1, 1), Progress.NONE, stop, Duration.ofMillis(10), round -> {
+                    .follow(options(1, 1), Progress.NONE, stop, null, Duration.ofMillis(10), round -> {
                         completedPerRound.add(round.completed().size());
                         workersBetweenRounds.add(store.workers().size());
                         if (completedPerRound.size() == 1) {

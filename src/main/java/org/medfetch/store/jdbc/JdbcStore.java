@@ -278,12 +278,17 @@ public abstract class JdbcStore implements Store {
     // ---- who works on what -------------------------------------------------------------------------
 
     @Override
-    public synchronized Optional<FileRecord> claim(String owner, long leaseMillis, Set<Long> skip, Predicate<String> gone) {
+    public synchronized Optional<FileRecord> claim(String owner, long leaseMillis, Set<Long> skip, Predicate<String> gone,
+                                                   Set<Long> jobs) {
         return call(() -> sql.transaction(() -> {
             List<String> dead = sql.list("SELECT DISTINCT lease_owner FROM files WHERE lease_owner IS NOT NULL "
                     + "AND state IN ('running', 'verifying') AND lease_until >= " + now(), rs -> rs.getString(1))
                     .stream().filter(gone).toList();
             String where = claimable(dead, skip, now());
+            if (jobs != null) {
+                where += " AND f.job_id IN (" + jobs.stream().map(String::valueOf).collect(Collectors.joining(","))
+                        + ")";
+            }
             Optional<Long> id = take(where, owner, leaseMillis);
             return id.isEmpty() ? Optional.<FileRecord>empty() : loadFile(id.get());
         }));
@@ -473,6 +478,21 @@ public abstract class JdbcStore implements Store {
     public synchronized void savePieces(long fileId, int piecesDone, String owner, long leaseMillis, Long rate) {
         run(() -> sql.update("UPDATE files SET pieces_done=?, lease_until=" + now() + " + ?, rate=COALESCE(?, rate), "
                 + "updated_at=? WHERE id=? AND lease_owner=?", piecesDone, leaseMillis, rate, stamp(), fileId, owner));
+    }
+
+    @Override
+    public synchronized List<String> unlinkProject(long jobId, String project) {
+        return call(() -> sql.transaction(() -> {
+            sql.update("DELETE FROM job_projects WHERE job_id=? AND project=?", jobId, project);
+            return sql.list("SELECT project FROM job_projects WHERE job_id=? ORDER BY project", rs -> rs.getString(1),
+                    jobId);
+        }));
+    }
+
+    @Override
+    public synchronized void waiting(long fileId, String why, long untilMillis) {
+        run(() -> sql.update("UPDATE files SET last_error=?, next_attempt_at=?, updated_at=? WHERE id=?", why,
+                untilMillis, stamp(), fileId));
     }
 
     @Override

@@ -50,6 +50,7 @@ public final class SynapseResolver implements Resolver, AuthorizesDownloads {
             .examples("https://www.synapse.org/#!Synapse:syn3193805/wiki/217789",
                     "https://www.synapse.org/Synapse:syn51156910/wiki/622351", "https://www.synapse.org/Synapse:syn25829067")
             .credentials(List.of(TOKEN_VARIABLE + " (a personal access token with view and download scopes)"))
+            .accountRequired()
             .ids(id -> "https://www.synapse.org/Synapse:" + id);
     public static final String NAME = HOST.name();
     private static final Pattern SYN_ID = Pattern.compile("Synapse:(syn\\d+)", Pattern.CASE_INSENSITIVE);
