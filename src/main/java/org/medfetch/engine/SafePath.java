@@ -1,7 +1,11 @@
 package org.medfetch.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -9,6 +13,14 @@ import java.util.List;
  * API hands out: no "..", no absolute paths, no drive letters, no control characters.
  */
 public final class SafePath {
+
+    /**
+     * The longest name medfetch gives a file, in UTF-8 bytes: the 255 that Linux, macOS and Windows file
+     * systems accept, less room for the suffixes medfetch adds beside it (".part", ".mismatch-UTC").
+     */
+    static final int MAX_NAME_BYTES = 255 - 32;
+    /** An extension is kept when it starts within this many characters of the end (".nii.gz", ".tar.gz"). */
+    private static final int EXTENSION_REACH = 20;
 
     private SafePath() {
     }
@@ -37,6 +49,10 @@ public final class SafePath {
             if (part.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
                 throw hostile(relative, "it contains control characters");
             }
+            if (bytes(part) > MAX_NAME_BYTES) {
+                throw hostile(relative, "a name in it is longer than " + MAX_NAME_BYTES + " bytes (file systems allow 255, "
+                        + "and medfetch adds suffixes such as .part)");
+            }
             parts.add(part);
         }
         if (parts.isEmpty()) {
@@ -64,7 +80,54 @@ public final class SafePath {
         name.codePoints().filter(c -> c >= 0x20 && c != 0x7f && c != ':' && c != '"' && c != '*' && c != '?'
                 && c != '<' && c != '>' && c != '|').forEach(clean::appendCodePoint);
         String result = clean.toString().strip().replaceAll("^\\.+", "");
-        return result.isEmpty() ? null : result;
+        return result.isEmpty() ? null : fitted(result);
+    }
+
+    /** A '/'-separated path whose every name is {@link #fitted}: how medfetch names files it chooses itself. */
+    public static String fittedPath(String relative) {
+        List<String> parts = new ArrayList<>();
+        for (String part : relative.split("/", -1)) {
+            parts.add(fitted(part));
+        }
+        return String.join("/", parts);
+    }
+
+    /**
+     * The name itself when it fits in {@value #MAX_NAME_BYTES} UTF-8 bytes; else its start, "~", eight hex
+     * digits of the whole name's SHA-256 (two long names sharing a start stay apart) and its extension.
+     */
+    public static String fitted(String name) {
+        if (bytes(name) <= MAX_NAME_BYTES) {
+            return name;
+        }
+        int dot = name.indexOf('.', Math.max(1, name.length() - EXTENSION_REACH));
+        String extension = dot < 0 ? "" : name.substring(dot);
+        String stem = dot < 0 ? name : name.substring(0, dot);
+        String mark = "~" + sha256(name).substring(0, 8);
+        int room = MAX_NAME_BYTES - bytes(mark) - bytes(extension);
+        StringBuilder kept = new StringBuilder();
+        int used = 0;
+        for (int cp : stem.codePoints().toArray()) {
+            int size = bytes(new String(Character.toChars(cp)));
+            if (used + size > room) {
+                break;
+            }
+            kept.appendCodePoint(cp);
+            used += size;
+        }
+        return kept + mark + extension;
+    }
+
+    private static int bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     private static TransferException hostile(String path, String why) {

@@ -108,7 +108,9 @@ public final class AddTargets {
         Path folder = workspace.datasetDir(datasetId);
         List<AddResult.PlannedFile> planned = new ArrayList<>();
         for (Source source : sources) {
-            String relative = workspace.root().relativize(SafePath.resolve(folder, source.path())).toString()
+            // names a host hands out may exceed what a file system takes; medfetch shortens those it chooses
+            String path = source instanceof Source.HttpSource ? SafePath.fittedPath(source.path()) : source.path();
+            String relative = workspace.root().relativize(SafePath.resolve(folder, path)).toString()
                     .replace('\\', '/');
             if (source instanceof Source.HttpSource http) {
                 planned.add(new AddResult.PlannedFile(relative, http.size(), http.url().toString(), false,
