@@ -15,10 +15,12 @@ import java.util.List;
 public final class SafePath {
 
     /**
-     * The longest name medfetch gives a file, in UTF-8 bytes: the 255 that Linux, macOS and Windows file
-     * systems accept, less room for the suffixes medfetch adds beside it (".part", ".mismatch-UTC").
+     * The longest name medfetch gives a file it names itself, in UTF-8 bytes: what file systems take, less
+     * room for the suffixes medfetch adds beside it (".part", ".mismatch-UTC").
      */
     static final int MAX_NAME_BYTES = 255 - 32;
+    /** The longest name a file system takes (Linux, macOS, Windows), in bytes: more is refused outright. */
+    static final int FILE_SYSTEM_NAME_BYTES = 255;
     /** An extension is kept when it starts within this many characters of the end (".nii.gz", ".tar.gz"). */
     private static final int EXTENSION_REACH = 20;
 
@@ -49,9 +51,9 @@ public final class SafePath {
             if (part.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
                 throw hostile(relative, "it contains control characters");
             }
-            if (bytes(part) > MAX_NAME_BYTES) {
-                throw hostile(relative, "a name in it is longer than " + MAX_NAME_BYTES + " bytes (file systems allow 255, "
-                        + "and medfetch adds suffixes such as .part)");
+            if (bytes(part) > FILE_SYSTEM_NAME_BYTES) {
+                throw hostile(relative, "a name in it is longer than the " + FILE_SYSTEM_NAME_BYTES
+                        + " bytes file systems allow");
             }
             parts.add(part);
         }
