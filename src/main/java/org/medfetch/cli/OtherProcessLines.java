@@ -10,16 +10,24 @@ import org.medfetch.store.FileState;
 import org.medfetch.store.Store;
 import org.medfetch.workflow.RunQueue;
 
-/** What get says about files another medfetch process is downloading: that it waits, and how they ended. */
+/** What get and sync say about files another medfetch process is downloading: that they wait, and how they ended. */
 final class OtherProcessLines {
 
     private final PrintWriter err;
     private final boolean noWait;
+    private final boolean offersNoWait;
     private final Set<Long> awaited = ConcurrentHashMap.newKeySet();
 
+    /** For get, which has --no-wait. */
     OtherProcessLines(PrintWriter err, boolean noWait) {
+        this(err, noWait, true);
+    }
+
+    /** @param offersNoWait the command has --no-wait (get), so the wait line names it */
+    OtherProcessLines(PrintWriter err, boolean noWait, boolean offersNoWait) {
         this.err = err;
         this.noWait = noWait;
+        this.offersNoWait = offersNoWait;
     }
 
     /** Before the wait: which files, and that --no-wait would not wait. */
@@ -27,7 +35,7 @@ final class OtherProcessLines {
         for (FileRecord f : files) {
             awaited.add(f.id());
             err.println("medfetch: " + f.path() + " is being downloaded by another medfetch process; waiting for it "
-                    + "to finish (--no-wait does not wait)");
+                    + "to finish" + (offersNoWait ? " (--no-wait does not wait)" : ""));
         }
         err.flush();
     }

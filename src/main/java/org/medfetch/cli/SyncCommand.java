@@ -49,8 +49,9 @@ final class SyncCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress progress = root.progress(settings.noProgress);
         try (progress) {
+            OtherProcessLines others = new OtherProcessLines(err, false, false);
             result = Interruptible.run(err, stop -> new SyncManifest(workspace, settings.verify).sync(manifest, project, options,
-                    settings.extractLimits.limits(), progress, stop));
+                    settings.extractLimits.limits(), progress, stop, others::waiting));
         }
         PrintWriter out = spec.commandLine().getOut();
         for (SyncManifest.Queued q : result.queued()) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.medfetch.engine.Progress;
 import org.medfetch.engine.RunOptions;
 import org.medfetch.engine.SafePath;
@@ -62,6 +63,17 @@ public final class SyncManifest {
     /** @param limits how far the archives the manifest records as unpacked may expand here */
     public Result sync(Path manifestFile, String project, RunOptions options, ExtractLimits limits, Progress progress,
                        StopSignal stop) {
+        return sync(manifestFile, project, options, limits, progress, stop, files -> { });
+    }
+
+    /**
+     * Like the others, and says which files another medfetch process holds before waiting for them: as
+     * with get, a sync never ends successfully before the manifest's files exist here.
+     *
+     * @param waiting told once which files other processes hold, before the first wait
+     */
+    public Result sync(Path manifestFile, String project, RunOptions options, ExtractLimits limits, Progress progress,
+                       StopSignal stop, Consumer<List<FileRecord>> waiting) {
         Manifest manifest = ManifestFile.read(manifestFile);
         checkPlaces(manifestFile, manifest);
         String target = project != null ? project : manifest.project();
@@ -75,8 +87,8 @@ public final class SyncManifest {
             queued.add(new Queued(d.id(), q.toFetch(), q.present()));
             problems.addAll(q.problems());
         }
-        RunQueue.Result run = new RunQueue(workspace, hashDone).run(options, progress, stop, jobs,
-                new RunQueue.Extraction(null, limits));
+        RunQueue.Result run = new RunQueue(workspace, hashDone).runAwaiting(options, progress, stop, jobs,
+                new RunQueue.Extraction(null, limits), waiting);
         problems.addAll(changedRemotes(manifest, problems.stream().map(Problem::path).toList()));
         Store store = workspace.store();
         List<Manifest.Dataset> manual = manifest.datasets().stream().filter(d -> store.jobByDataset(d.id())

@@ -191,6 +191,27 @@ class DownloadOutcomesTest {
     }
 
     @Test
+    void aSyncWaitsForAFileAnotherProcessIsDownloadingAndTakesItOverWhenLeft() throws Exception {
+        Path elsewhere = ws.resolveSibling(ws.getFileName() + "-source");
+        assertEquals(0, CliRun.in(elsewhere, "get", url(), "--no-progress").exitCode());
+        assertEquals(0, CliRun.in(elsewhere, "manifest").exitCode());
+        FileRecord file = claimedByAnotherProcess();
+        int before = requests.get();
+
+        Background sync = new Background("sync", elsewhere.resolve("manifests/default.json").toString(), "--no-progress");
+        assertTrue(sync.said("downloads/scan/scan.bin is being downloaded by another medfetch process; waiting for it "
+                + "to finish"), "exited " + sync.code.get() + " without waiting: " + sync.err);
+        assertFalse(sync.err.toString().contains("--no-wait"), "sync has no --no-wait: " + sync.err);
+        try (Store store = Store.open(ws.resolve("downloads/.medfetch/state.db"), Clock.systemUTC())) {
+            store.release(file.id(), FileState.PAUSED, "interrupted"); // the other process was stopped with Ctrl-C
+        }
+
+        assertEquals(0, sync.exitCode(), sync.err.toString());
+        assertArrayEquals(BODY, Files.readAllBytes(ws.resolve("downloads/scan/scan.bin")));
+        assertEquals(before + 1, requests.get(), "fetched once more, by the sync that took it over");
+    }
+
+    @Test
     void aWaitingGetTakesOverAFileTheOtherProcessLeaves() throws Exception {
         FileRecord file = claimedByAnotherProcess();
         Background get = new Background("get", url(), "--no-progress");
