@@ -16,6 +16,7 @@
 #
 # Needs java 17, maven (to build the jars), git, python3 (to generate the catalogs) and GNU time.
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-7}
@@ -23,9 +24,6 @@ ROWS=${ROWS:-50000}
 BASE=${BASE:-main}
 JAR=${JAR:-target/medfetch.jar}
 
-need() {
-  command -v "$1" >/dev/null 2>&1 || { echo "bench/catalog.sh: $1 is missing; $2" >&2; exit 2; }
-}
 need java "install a Java 17 runtime"
 need mvn "install maven"
 need git "install git"
@@ -81,7 +79,7 @@ with open(f"{work}/table.jsonl", "w") as f:
                             "links": [{"label": "paper", "url": f"https://doi.org/10.1/{i}"}]}) + "\n")
 PY
 
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_BEFORE=$(load_average)
 
 # "wall cpu" seconds of one run of: java -jar JAR ARGS..., output discarded; exits 2 if the run fails
 run_once() {
@@ -93,9 +91,9 @@ run_once() {
   awk '{printf "%s %.2f\n", $1, $2 + $3}' "$WORK/time"
 }
 
-# median of column $1 of stdin
-median() {
-  awk -v c="$1" '{print $c}' | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}'
+# median of column $1 of stdin, two decimals
+column_median() {
+  awk -v c="$1" '{print $c}' | median "%.2f"
 }
 
 echo
@@ -108,7 +106,8 @@ for f in table.md items.md blocks.md table.csv table.jsonl; do
   done
   read_line=$(java -jar "$JAR" catalog --no-mirrors --catalog "$WORK/$f" --search no-such-text 2>&1 >/dev/null | head -1)
   datasets=$(echo "$read_line" | sed -E 's/^medfetch: ([0-9]+) datasets? read.*/\1/')
-  printf '%-14s %10s %10s %10s\n' "$f" "$(median 1 < "$WORK/times")" "$(median 2 < "$WORK/times")" "$datasets"
+  printf '%-14s %10s %10s %10s\n' "$f" "$(column_median 1 < "$WORK/times")" "$(column_median 2 < "$WORK/times")" \
+    "$datasets"
 done
 
 echo
@@ -120,11 +119,11 @@ for _ in $(seq "$RUNS"); do
   run_once "$JAR" catalog >> "$WORK/new"
 done
 printf '%-14s %10s %10s\n' jar wall cpu
-printf '%-14s %10s %10s\n' "$BASE" "$(median 1 < "$WORK/old")" "$(median 2 < "$WORK/old")"
-printf '%-14s %10s %10s\n' "this branch" "$(median 1 < "$WORK/new")" "$(median 2 < "$WORK/new")"
+printf '%-14s %10s %10s\n' "$BASE" "$(column_median 1 < "$WORK/old")" "$(column_median 2 < "$WORK/old")"
+printf '%-14s %10s %10s\n' "this branch" "$(column_median 1 < "$WORK/new")" "$(column_median 2 < "$WORK/new")"
 printf 'ratio this/%s: wall %.2f, cpu %.2f\n' "$BASE" \
-  "$(echo "$(median 1 < "$WORK/new") / $(median 1 < "$WORK/old")" | bc -l)" \
-  "$(echo "$(median 2 < "$WORK/new") / $(median 2 < "$WORK/old")" | bc -l)"
+  "$(echo "$(column_median 1 < "$WORK/new") / $(column_median 1 < "$WORK/old")" | bc -l)" \
+  "$(echo "$(column_median 2 < "$WORK/new") / $(column_median 2 < "$WORK/old")" | bc -l)"
 
 echo
-echo "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average before: $LOAD_BEFORE, after: $(load_average)"

@@ -13,6 +13,7 @@
 #   WORKERS="1 2 4 8"      PostgreSQL worker processes per measurement
 # Needs java 17, maven (to build), and the Debian postgresql package (initdb, pg_ctl).
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/.."
 
 FILES=${FILES:-10000}
@@ -39,7 +40,7 @@ cleanup() {
 }
 trap cleanup EXIT
 export PGPASSWORD=bench-$RANDOM$RANDOM
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PORT=$(free_port)
 echo "$PGPASSWORD" | "${AS[@]}" sh -c "umask 077; cat > $PG/pw"
 "${AS[@]}" "$BIN/initdb" -D "$PG/data" -U medfetch --pwfile="$PG/pw" --auth=scram-sha-256 -E UTF8 --no-locale >/dev/null
 "${AS[@]}" "$BIN/pg_ctl" -D "$PG/data" -l "$PG/log" -w -o "-p $PORT -k $PG -c listen_addresses=127.0.0.1" start >/dev/null
@@ -60,7 +61,7 @@ measure() {
           printf "%d %d %.0f\n", claims, wasted, claims / ((last - first) / 1000) }'
 }
 
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_BEFORE=$(load_average)
 printf '%-12s %8s %8s %8s %12s\n' store workers claims wasted claims/s
 echo "queueing $FILES files in SQLite ..." >&2
 bench seed "$WORK/sqlite/state.db" "$FILES"
@@ -76,4 +77,4 @@ for n in $WORKERS; do
 done
 echo
 echo "claims/s: files claimed and finished, first worker start to last worker end (JVM start excluded)"
-echo "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs)"
+load_line "$LOAD_BEFORE"

@@ -18,6 +18,7 @@
 # Needs nginx (Debian: sudo apt-get install nginx), curl, aria2c (sudo apt-get install aria2), GNU time
 # (/usr/bin/time; sudo apt-get install time), java 17 and, to build the jar, maven.
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-5}
@@ -26,9 +27,6 @@ RATE=${RATE:-20m}
 CONNECTIONS=${CONNECTIONS:-8}
 JAR=${JAR:-target/medfetch.jar}
 
-need() {
-  command -v "$1" >/dev/null 2>&1 || [ -x "$1" ] || { echo "bench/http.sh: $1 is missing; $2" >&2; exit 2; }
-}
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 need "$NGINX" "install it with: sudo apt-get install nginx"
 need curl "install it with: sudo apt-get install curl"
@@ -57,39 +55,12 @@ fi
 OUT=$(mktemp -d "$OUT_DIR/medfetch-bench-out.XXXXXX")
 fs=$(df --output=fstype "$OUT" | tail -1)
 
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-mkdir -p "$WORK/www" "$WORK/nginx"
+LOAD_BEFORE=$(load_average)
+mkdir -p "$WORK/www"
 echo "creating a $SIZE random file ..." >&2
 head -c "$SIZE" /dev/urandom > "$WORK/www/data.bin"
 head -c 1 /dev/urandom > "$WORK/www/tiny.bin"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-USER_LINE=""
-[ "$(id -u)" = 0 ] && USER_LINE="user root;"
-cat > "$WORK/nginx/nginx.conf" <<EOF
-$USER_LINE
-daemon off;
-worker_processes 2;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path $WORK/nginx/body;
-  proxy_temp_path $WORK/nginx/proxy;
-  fastcgi_temp_path $WORK/nginx/fastcgi;
-  uwsgi_temp_path $WORK/nginx/uwsgi;
-  scgi_temp_path $WORK/nginx/scgi;
-  sendfile on;
-  server {
-    listen 127.0.0.1:$PORT;
-    root $WORK/www;
-    location /slow/ { alias $WORK/www/; limit_rate $RATE; }
-  }
-}
-EOF
-"$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
-NGINX_PID=$!
-for _ in $(seq 50); do curl -sf -o /dev/null -r 0-0 "http://127.0.0.1:$PORT/data.bin" && break; sleep 0.1; done
+start_nginx "$WORK/www" 2 "location /slow/ { alias $WORK/www/; limit_rate $RATE; }"
 FAST="http://127.0.0.1:$PORT/data.bin"
 SHA256=$(openssl dgst -sha256 -r "$WORK/www/data.bin" | cut -d' ' -f1)
 SLOW="http://127.0.0.1:$PORT/slow/data.bin"
@@ -113,7 +84,6 @@ once() {
       || { echo "bench/http.sh: $name produced a wrong file" >&2; exit 1; }
   fi
 }
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 medfetch() { # URL CONNECTIONS: the medfetch command line, as a command GNU time can run
   MF=(java -jar "$JAR" --workspace "$OUT/ws" get "$1" --connections "$2" --no-progress)
 }
@@ -151,7 +121,7 @@ row() { printf '%-4s %-46s %8s %7s %14s %8s %15s\n' "$@"; }
 
 echo
 echo "medfetch HTTP benchmark: $SIZE file, nginx $("$NGINX" -v 2>&1 | sed 's/.*\///') on 127.0.0.1, medians of $RUNS runs"
-echo "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs)"
+load_line "$LOAD_BEFORE"
 echo "output folder: $OUT_DIR ($fs)$([ "$fs" = tmpfs ] && echo ', a tmpfs: set OUT_DIR to measure a disk')"
 echo "medfetch forces its data to disk before recording progress (durability) and hashes every byte (SHA-256);"
 echo "plain curl and aria2c do neither (the 'verified' rows hash too). 'net' subtracts medfetch's fixed cost: a 'get' of a 1-byte file, ${T[startup]} s"

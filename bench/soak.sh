@@ -13,8 +13,9 @@
 #   JAR=target/medfetch.jar
 #
 # Needs nginx (Debian: sudo apt-get install nginx), sqlite3 (sudo apt-get install sqlite3, to see the
-# recorded progress without starting a JVM), curl, sha256sum, java 17 and, to build the jar, maven.
+# recorded progress without starting a JVM), python3, sha256sum, java 17 and, to build the jar, maven.
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/.."
 
 KILLS=${KILLS:-20}
@@ -24,13 +25,9 @@ CHECKPOINT=${CHECKPOINT:-16M}
 RATE=${RATE:-8m}
 JAR=${JAR:-target/medfetch.jar}
 
-need() {
-  command -v "$1" >/dev/null 2>&1 || [ -x "$1" ] || { echo "bench/soak.sh: $1 is missing; $2" >&2; exit 2; }
-}
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 need "$NGINX" "install it with: sudo apt-get install nginx"
 need sqlite3 "install it with: sudo apt-get install sqlite3"
-need curl "install it with: sudo apt-get install curl"
 need sha256sum "install coreutils"
 need java "install a Java 17 runtime"
 if [ ! -f "$JAR" ]; then
@@ -49,40 +46,12 @@ cleanup() {
 trap cleanup EXIT
 
 bytes=$(numfmt --from=iec "$SIZE")
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-mkdir -p "$WORK/www" "$WORK/nginx" "$WORK/ws"
+LOAD_BEFORE=$(load_average)
+mkdir -p "$WORK/www" "$WORK/ws"
 echo "creating a $SIZE random file ..." >&2
 head -c "$SIZE" /dev/urandom > "$WORK/www/data.bin"
 SOURCE_SHA=$(sha256sum "$WORK/www/data.bin" | cut -d' ' -f1)
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-USER_LINE=""
-[ "$(id -u)" = 0 ] && USER_LINE="user root;"
-cat > "$WORK/nginx/nginx.conf" <<EOF
-$USER_LINE
-daemon off;
-worker_processes 2;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log;
-events { worker_connections 256; }
-http {
-  log_format sent '\$uri \$status \$body_bytes_sent';
-  access_log $WORK/nginx/access.log sent;
-  client_body_temp_path $WORK/nginx/body;
-  proxy_temp_path $WORK/nginx/proxy;
-  fastcgi_temp_path $WORK/nginx/fastcgi;
-  uwsgi_temp_path $WORK/nginx/uwsgi;
-  scgi_temp_path $WORK/nginx/scgi;
-  sendfile on;
-  server {
-    listen 127.0.0.1:$PORT;
-    root $WORK/www;
-    limit_rate $RATE;
-  }
-}
-EOF
-"$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
-NGINX_PID=$!
-for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/" -r 0-0 && break; sleep 0.1; done
+start_nginx "$WORK/www" 2 "access_log $WORK/nginx/access.log sent; limit_rate $RATE;"
 URL="http://127.0.0.1:$PORT/data.bin"
 DB="$WORK/ws/downloads/.medfetch/state.db"
 
@@ -133,7 +102,7 @@ refetched=$((sent - bytes))
 echo
 echo "medfetch crash soak: $SIZE from nginx on 127.0.0.1 (limit_rate $RATE per connection), $CONNECTIONS connections,"
 echo "--checkpoint-every $CHECKPOINT, $killed kill -9, then one run; ${elapsed} s in all"
-echo "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs)"
+load_line "$LOAD_BEFORE"
 echo "bytes nginx sent:     $sent"
 echo "bytes re-fetched:     $refetched ($(awk -v r="$refetched" -v k="$killed" 'BEGIN { printf "%.1f", r / k / 1048576 }') MiB per kill)"
 echo "bound per kill:       $CONNECTIONS x $CHECKPOINT (one unrecorded batch per connection) plus what sat in buffers"

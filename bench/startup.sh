@@ -7,19 +7,18 @@
 # hello-world gives the floor of any JVM start on this machine. Prints medians, each goal and its ratio.
 #
 # Settings (environment): RUNS (10), JAR (target/medfetch.jar), LAUNCHER (target/medfetch)
-# Needs java 17 (javac for the hello-world), nginx (Debian: apt-get install nginx), curl; maven to build.
+# Needs java 17 (javac for the hello-world), nginx (Debian: apt-get install nginx), python3; maven to build.
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-10}
 JAR=${JAR:-target/medfetch.jar}
 LAUNCHER=${LAUNCHER:-target/medfetch}
-need() { command -v "$1" >/dev/null || { echo "bench/startup.sh needs $1: $2" >&2; exit 2; }; }
 need java "install Java 17"
 need javac "install a JDK 17"
-need curl "apt-get install curl"
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-[ -x "$NGINX" ] || { echo "bench/startup.sh needs nginx: apt-get install nginx" >&2; exit 2; }
+need "$NGINX" "apt-get install nginx"
 if [ ! -f "$JAR" ] || [ ! -f "$LAUNCHER" ]; then
   echo "building $JAR ..." >&2
   mvn -B -q package -DskipTests
@@ -35,31 +34,9 @@ trap cleanup EXIT
 # A cache of its own: the launcher's archive is recorded here, never in the user's cache.
 export XDG_CACHE_HOME=$WORK/cache
 
-mkdir -p "$WORK/www" "$WORK/nginx" "$WORK/hello"
+mkdir -p "$WORK/www" "$WORK/hello"
 printf 'x' > "$WORK/www/tiny.bin"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-USER_LINE=""
-[ "$(id -u)" = 0 ] && USER_LINE="user root;"
-cat > "$WORK/nginx/nginx.conf" <<EOF
-$USER_LINE
-daemon off;
-worker_processes 1;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log;
-events { worker_connections 64; }
-http {
-  access_log off;
-  client_body_temp_path $WORK/nginx/body;
-  proxy_temp_path $WORK/nginx/proxy;
-  fastcgi_temp_path $WORK/nginx/fastcgi;
-  uwsgi_temp_path $WORK/nginx/uwsgi;
-  scgi_temp_path $WORK/nginx/scgi;
-  server { listen 127.0.0.1:$PORT; root $WORK/www; }
-}
-EOF
-"$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
-NGINX_PID=$!
-for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/tiny.bin" && break; sleep 0.1; done
+start_nginx "$WORK/www" 1
 TINY="http://127.0.0.1:$PORT/tiny.bin"
 
 cat > "$WORK/hello/Hello.java" <<'EOF'
@@ -67,7 +44,6 @@ public class Hello { public static void main(String[] a) { System.out.println("h
 EOF
 javac -d "$WORK/hello" "$WORK/hello/Hello.java"
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 seconds() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>&1; end=$(date +%s.%N)
   awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }'; }
 
@@ -91,7 +67,7 @@ for how in jar launcher; do
   mf "$how" --workspace "$WORK/check-$how" catalog | grep -q . || { echo "catalog printed nothing ($how)" >&2; exit 1; }
 done 2>/dev/null
 
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_BEFORE=$(load_average)
 declare -A RESULT
 hello=$(for i in $(seq "$RUNS"); do seconds java -cp "$WORK/hello" Hello; done | median)
 for name in version catalog status get; do
@@ -111,4 +87,4 @@ for row in "version 0.15" "catalog 0.30" "status 0.25" "get 0.50"; do
     "$(awk -v a="$l" -v g="$2" 'BEGIN { printf "%.2fx%s", a / g, a <= g ? " met" : "" }')"
 done
 echo "(ratio = measured / goal; at most 1.00x meets the goal)"
-echo "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs)"
+load_line "$LOAD_BEFORE"

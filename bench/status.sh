@@ -11,6 +11,7 @@
 #   JAR=target/medfetch.jar
 # Needs java 17 and, to build the jar, maven.
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/.."
 
 COUNTS=${COUNTS:-10000 20000}
@@ -24,7 +25,6 @@ fi
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/medfetch-bench-status.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 # Times one command RUNS times; prints the median seconds.
 timed() {
   local i start end
@@ -37,7 +37,7 @@ timed() {
 }
 mf() { java -jar "$JAR" --workspace "$1" "${@:2}"; }
 
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_BEFORE=$(load_average)
 mkdir -p "$WORK/empty"
 empty=$(timed mf "$WORK/empty" status)
 printf '%-8s %-22s %10s %10s\n' files command seconds "net s"
@@ -57,5 +57,5 @@ for n in $COUNTS; do
 done
 echo
 echo "medians of $RUNS runs; 'net' subtracts status of an empty workspace"
-echo "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs)"
+load_line "$LOAD_BEFORE"
 echo "goal: status <= 1 s at 10,000 files"

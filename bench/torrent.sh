@@ -16,10 +16,12 @@
 # catalog), so the report can also say what medfetch's transfer alone takes.
 #
 # Needs: aria2c, opentracker, mktorrent, nginx (Debian: aria2 opentracker mktorrent nginx), GNU time
-# (/usr/bin/time), java 17, and target/medfetch.jar (built with 'mvn -B package -DskipTests' when missing).
+# (/usr/bin/time), python3, java 17, and target/medfetch.jar (built with 'mvn -B package -DskipTests' when
+# missing).
 # Settings (environment): SIZE_MIB (512), RUNS (5), PIECE_EXP (20 = 1 MiB pieces), BENCH_DIR (a new
 # temporary folder), KEEP=1 keeps that folder, CASES ("peers webseed"), JAR (another build to compare).
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/.."
 
 SIZE_MIB=${SIZE_MIB:-512}
@@ -28,7 +30,7 @@ PIECE_EXP=${PIECE_EXP:-20}
 CASES=${CASES:-peers webseed}
 JAR=${JAR:-target/medfetch.jar}
 
-for tool in aria2c opentracker mktorrent nginx java /usr/bin/time sha256sum; do
+for tool in aria2c opentracker mktorrent nginx java /usr/bin/time sha256sum python3; do
   command -v "$tool" >/dev/null || { echo "bench/torrent.sh needs $tool" >&2; exit 2; }
 done
 [ -f "$JAR" ] || mvn -B -q package -DskipTests
@@ -44,24 +46,6 @@ cleanup() {
   [ "${KEEP:-0}" = 1 ] || rm -rf "$DIR"
 }
 trap cleanup EXIT
-
-# a port nothing listens on (bash's /dev/tcp connects; a refusal means free)
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-}
-
-wait_listening() { # port, pid, log
-  for _ in $(seq 1 600); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    kill -0 "$2" 2>/dev/null || { echo "process $2 exited:" >&2; cat "$3" >&2; exit 1; }
-    sleep 0.1
-  done
-  echo "nothing listens on port $1" >&2; exit 1
-}
 
 echo "payload: ${SIZE_MIB} MiB in $DIR" >&2
 mkdir -p "$DIR/seed"
@@ -98,31 +82,9 @@ wait_listening "$SEED_PORT" "$!" "$DIR/seeder.log"
 echo "aria2c seeds on 127.0.0.1:$SEED_PORT, opentracker on 127.0.0.1:$TRACKER_PORT, info-hash $INFO_HASH" >&2
 
 # nginx serves the payload as the second torrent's web seed
-NGINX_PORT=$(free_port)
-mkdir -p "$DIR/nginx"
-{
-  [ "$(id -u)" = 0 ] && echo "user root;"
-  cat <<CONF
-daemon off;
-worker_processes 1;
-pid $DIR/nginx/nginx.pid;
-error_log $DIR/nginx/error.log;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path $DIR/nginx/body;
-  proxy_temp_path $DIR/nginx/proxy;
-  fastcgi_temp_path $DIR/nginx/fastcgi;
-  uwsgi_temp_path $DIR/nginx/uwsgi;
-  scgi_temp_path $DIR/nginx/scgi;
-  sendfile on;
-  server { listen 127.0.0.1:$NGINX_PORT; root $DIR/seed; }
-}
-CONF
-} > "$DIR/nginx/nginx.conf"
-nginx -p "$DIR/nginx" -c "$DIR/nginx/nginx.conf" > "$DIR/nginx/stdout.txt" 2>&1 &
-PIDS+=($!)
-wait_listening "$NGINX_PORT" "$!" "$DIR/nginx/stdout.txt"
+start_nginx "$DIR/seed" 1
+NGINX_PORT=$PORT
+PIDS+=("$NGINX_PID")
 mkdir -p "$DIR/ws"
 mktorrent -l "$PIECE_EXP" -w "http://127.0.0.1:$NGINX_PORT/payload.bin" -o "$DIR/ws/payload.torrent" \
   "$DIR/seed/payload.bin" >/dev/null
@@ -166,7 +128,7 @@ aria2c_run() {
 
 calc() { awk "BEGIN {printf \"%.2f\", $1}"; }
 
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_BEFORE=$(load_average)
 printf '%-8s %-4s %-9s %9s %8s %8s %8s\n' case run client seconds MiB/s RSS_MiB CPU_s
 : > "$DIR/results.txt"
 for case in $CASES; do
@@ -182,22 +144,21 @@ for case in $CASES; do
     done
   done
 done
-LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_AFTER=$(load_average)
 
-median() { # case, client, column
-  awk -v k="$1" -v c="$2" -v n="$3" '$1 == k && $2 == c {print $n}' "$DIR/results.txt" | sort -g \
-    | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+result_median() { # case, client, column
+  awk -v k="$1" -v c="$2" -v n="$3" '$1 == k && $2 == c {print $n}' "$DIR/results.txt" | median
 }
 peak() { awk -v k="$1" -v c="$2" '$1 == k && $2 == c && $4 > m {m = $4} END {print m}' "$DIR/results.txt"; }
 echo
 echo "load average: $LOAD_BEFORE before, $LOAD_AFTER after"
 for case in $CASES; do
-  M=$(median "$case" medfetch 3)
-  A=$(median "$case" aria2c 3)
-  S=$(median "$case" startup 3)
+  M=$(result_median "$case" medfetch 3)
+  A=$(result_median "$case" aria2c 3)
+  S=$(result_median "$case" startup 3)
   goal=1.30; [ "$case" = webseed ] && goal=1.00
-  echo "[$case] median medfetch $M s = $(calc "$SIZE_MIB / $M") MiB/s (CPU $(median "$case" medfetch 5) s)," \
-    "aria2c $A s = $(calc "$SIZE_MIB / $A") MiB/s (CPU $(median "$case" aria2c 5) s)"
+  echo "[$case] median medfetch $M s = $(calc "$SIZE_MIB / $M") MiB/s (CPU $(result_median "$case" medfetch 5) s)," \
+    "aria2c $A s = $(calc "$SIZE_MIB / $A") MiB/s (CPU $(result_median "$case" aria2c 5) s)"
   echo "[$case] ratio medfetch / aria2c throughput = $(calc "$A / $M") (goal >= $goal);" \
     "without medfetch's CLI start-up ($S s): $(calc "$A / ($M - $S)")"
   echo "[$case] peak RSS medfetch $(calc "$(peak "$case" medfetch) / 1024") MiB (goal <= 200)," \

@@ -5,26 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
-import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.medfetch.cli.CliRun;
 import org.medfetch.resolve.hosts.kaggle.KaggleFake;
 
@@ -33,59 +24,7 @@ import org.medfetch.resolve.hosts.kaggle.KaggleFake;
  * credentials, a Kaggle competition whose rules were not accepted, a TCIA collection with two series,
  * and an MSD task through its mirror, every host a local fake and every file verified.
  */
-class ApiDownloadsTest {
-
-    @TempDir
-    Path workspace;
-
-    @TempDir
-    Path home;
-
-    @TempDir
-    Path dir;
-
-    private final List<MockWebServer> servers = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        servers.forEach(MockWebServer::close);
-    }
-
-    private String serve(FakeHost fake) throws IOException {
-        MockWebServer server = new MockWebServer();
-        server.setDispatcher(fake);
-        server.start();
-        servers.add(server);
-        fake.base(server.url("/"));
-        return server.url("/").toString().replaceAll("/$", "");
-    }
-
-    private static byte[] bytes(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
-    }
-
-    private static String hex(String algorithm, byte[] data) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(data));
-    }
-
-    private static MockResponse file(byte[] data) {
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/octet-stream")
-                .body(new Buffer().write(data)).build();
-    }
-
-    private Path catalog(String name, String link) throws IOException {
-        Path file = dir.resolve("catalog.md");
-        Files.writeString(file, "| Dataset | Link |\n|---|---|\n| " + name + " | " + link + " |\n");
-        return file;
-    }
-
-    private CliRun medfetch(Map<String, String> env, String... args) {
-        List<String> all = new ArrayList<>(List.of("--workspace", workspace.toString()));
-        all.addAll(List.of(args));
-        return CliRun.run(env, home, all.toArray(String[]::new));
-    }
+class ApiDownloadsTest extends HostDownloads {
 
     @Test
     void zenodoRecordIsDownloadedAndItsMd5Checked() throws Exception {

@@ -8,23 +8,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
-import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.medfetch.cli.CliRun;
 import org.medfetch.resolve.hosts.buckets.S3Fake;
 import org.medfetch.resolve.hosts.gdrive.DriveFake;
@@ -36,68 +29,8 @@ import org.medfetch.resolve.hosts.synapse.SynapseFake;
  * (and one object whose CRC32C is wrong), a PhysioNet project, a Synapse project with a token, Google
  * Drive's large-file confirmation and its quota page, and the INDI bucket as ABIDE's mirror.
  */
-class CloudAndPortalDownloadsTest {
+class CloudAndPortalDownloadsTest extends HostDownloads {
 
-    @TempDir
-    Path workspace;
-
-    @TempDir
-    Path home;
-
-    @TempDir
-    Path dir;
-
-    private final List<MockWebServer> servers = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        servers.forEach(MockWebServer::close);
-    }
-
-    private String serve(FakeHost fake) throws IOException {
-        MockWebServer server = new MockWebServer();
-        server.setDispatcher(fake);
-        server.start();
-        servers.add(server);
-        fake.base(server.url("/"));
-        return server.url("/").toString().replaceAll("/$", "");
-    }
-
-    private static byte[] bytes(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
-    }
-
-    private static byte[] digest(String algorithm, byte[] data) throws Exception {
-        return MessageDigest.getInstance(algorithm).digest(data);
-    }
-
-    private static String hex(String algorithm, byte[] data) throws Exception {
-        return HexFormat.of().formatHex(digest(algorithm, data));
-    }
-
-    private static MockResponse file(byte[] data) {
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/octet-stream")
-                .body(new Buffer().write(data)).build();
-    }
-
-    private Path catalog(String name, String link) throws IOException {
-        Path file = dir.resolve("catalog.md");
-        Files.writeString(file, "| Dataset | Link |\n|---|---|\n| " + name + " | " + link + " |\n");
-        return file;
-    }
-
-    private CliRun medfetch(Map<String, String> env, String... args) {
-        List<String> all = new ArrayList<>(List.of("--workspace", workspace.toString()));
-        all.addAll(List.of(args));
-        return CliRun.run(env, home, all.toArray(String[]::new));
-    }
-
-    private CliRun get(String name, String link, String endpoint, Map<String, String> env) throws IOException {
-        return medfetch(env, "--catalog", catalog(name, link).toString(), "--endpoint", endpoint, "get",
-                name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), "--no-progress", "--retries", "0");
-    }
 
     @Test
     void anS3PrefixOverTwoPagesIsDownloadedAndItsSinglePartMd5Checked() throws Exception {

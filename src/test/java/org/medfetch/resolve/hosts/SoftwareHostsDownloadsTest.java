@@ -6,22 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.medfetch.cli.CliRun;
 
 /**
@@ -30,59 +21,11 @@ import org.medfetch.cli.CliRun;
  * folder share, a Seafile folder share, a CKAN dataset and a DSpace 7 item, each from a local server playing
  * the site (the answers in their recorded or documented shapes), every published checksum verified.
  */
-class SoftwareHostsDownloadsTest {
-
-    @TempDir
-    Path workspace;
-
-    @TempDir
-    Path home;
-
-    @TempDir
-    Path dir;
-
-    private final List<MockWebServer> servers = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        servers.forEach(MockWebServer::close);
-    }
-
-    private String serve(FakeHost fake) throws IOException {
-        MockWebServer server = new MockWebServer();
-        server.setDispatcher(fake);
-        server.start();
-        servers.add(server);
-        fake.base(server.url("/"));
-        return server.url("/").toString().replaceAll("/$", "");
-    }
-
-    private static byte[] bytes(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
-    }
-
-    private static String hex(String algorithm, byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(data));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static MockResponse file(byte[] data) {
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/octet-stream")
-                .body(new Buffer().write(data)).build();
-    }
+class SoftwareHostsDownloadsTest extends HostDownloads {
 
     /** medfetch get of a one-row catalog, the site at {@code url} through {@code --endpoint name=url}. */
     private CliRun get(String name, String link, String endpoint, String url) throws IOException {
-        Path catalog = dir.resolve("catalog.md");
-        Files.writeString(catalog, "| Dataset | Link |\n|---|---|\n| " + name + " | " + link + " |\n");
-        return CliRun.run(Map.of(), home, "--workspace", workspace.toString(), "--catalog", catalog.toString(),
-                "--endpoint", endpoint + "=" + url, "get", name.toLowerCase(java.util.Locale.ROOT), "--no-progress",
-                "--retries", "0");
+        return get(name, link, endpoint + "=" + url, Map.of());
     }
 
     private static void assertFetched(CliRun run, String dataset, Map<String, byte[]> files) {
