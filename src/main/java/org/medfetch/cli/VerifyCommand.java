@@ -85,7 +85,7 @@ final class VerifyCommand implements Callable<Integer> {
             if (r.steps() != null) {
                 out.println("  " + r.steps().render().replace(System.lineSeparator(), System.lineSeparator() + "  "));
             }
-            repaired += r.action() == null ? 0 : 1;
+            repaired += r.repaired() ? 1 : 0;
         }
         out.println(all.size() + " file(s) checked, " + repaired + " repaired or given steps");
         out.flush();

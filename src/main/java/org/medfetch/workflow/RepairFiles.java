@@ -25,6 +25,11 @@ public final class RepairFiles {
      * @param steps  for an adopted file, what a person must do; else null
      */
     public record Repaired(VerifyFiles.Checked checked, String action, Instructions steps, Outcome outcome) {
+
+        /** Queued again or handed to a person: a problem verify --repair did something about. */
+        public boolean repaired() {
+            return outcome == Outcome.RETRYABLE || outcome == Outcome.MANUAL;
+        }
     }
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")

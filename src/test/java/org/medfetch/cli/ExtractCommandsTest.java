@@ -73,6 +73,11 @@ class ExtractCommandsTest {
         CliRun verify = medfetch("verify");
         assertEquals(1, verify.exitCode(), verify.out());
         assertTrue(verify.out().contains("mismatch  downloads/kvasir/kvasir/README"), verify.out());
+        CliRun repair = medfetch("verify", "--repair");
+        assertTrue(repair.out().contains("mismatch  downloads/kvasir/kvasir/README") && repair.out().contains(
+                "not repaired: "), repair.out());
+        assertTrue(repair.out().strip().endsWith(", 0 repaired or given steps"), "an unpacked file is left to extract: "
+                + repair.out());
         Files.writeString(ws.resolve("downloads/kvasir/kvasir/README"), "hello");
 
         assertEquals(0, medfetch("manifest", "-p", "thesis").exitCode());

@@ -78,6 +78,7 @@ class RepairTest {
         assertEquals(3, repair.exitCode(), repair.out());
         assertTrue(repair.out().contains("moved aside to downloads/scan/scan.bin.mismatch-"), repair.out());
         assertTrue(repair.out().contains("queued again: 'medfetch run scan' fetches it"), repair.out());
+        assertTrue(repair.out().strip().endsWith("1 file(s) checked, 1 repaired or given steps"), repair.out());
         try (Stream<Path> files = Files.list(file().getParent())) {
             List<String> names = files.map(p -> p.getFileName().toString()).toList();
             assertTrue(names.stream().anyMatch(n -> n.matches("scan\\.bin\\.mismatch-\\d{8}T\\d{6}Z")), names.toString());
