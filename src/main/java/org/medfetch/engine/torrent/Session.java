@@ -75,7 +75,11 @@ final class Session {
     }
 
     /** Returns once every selected piece is verified on disk and seeding is over; the runtime is stopped. */
-    void run(TorrentRuntime runtime) throws TransferException, TransferStopped {
+    /**
+     * @param onDisk bytes of the selected files on disk before bt's runtime started (bt then creates them
+     *               as full-size sparse files, so they cannot be measured here)
+     */
+    void run(TorrentRuntime runtime, long onDisk) throws TransferException, TransferStopped {
         PieceClaims claims = new PieceClaims();
         GuardedStorage storage = new GuardedStorage(new FileSystemStorage(task.datasetDir()), torrent, claims);
         seeds = new WebSeeds(sources.webSeeds(), torrent, claims, storage, sources.http(), task.options().timeout(),
@@ -96,7 +100,6 @@ final class Session {
                 .build();
         StallWatchdog watchdog = new StallWatchdog(settings.stallTimeout(),
                 (long) settings.stallPieces() * torrent.getChunkSize(), clock);
-        long onDisk = selection.bytesOnDisk();
         startedEmpty = onDisk == 0;
         if (onDisk > 0) {
             // bt re-hashes existing data before it reports anything; give it the time that takes

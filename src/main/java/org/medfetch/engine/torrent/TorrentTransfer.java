@@ -75,11 +75,12 @@ public final class TorrentTransfer implements Transfer<TorrentSource> {
         List<String> webSeeds = concat(options.webSeeds(), input.webSeeds());
         boolean peerSources = !peers.isEmpty() || !trackers.isEmpty() || torrent.getAnnounceKey().isPresent();
         try (FinishedFiles finished = new FinishedFiles(task.checkpoints(), rows)) {
+            long onDisk = selection.bytesOnDisk();
             TorrentRuntime runtime = TorrentRuntime.start(settings, options, peers, task.options().uploadRate());
             runtime.addTrackers(input.infoHash(), torrent, trackers);
             try {
                 new Session(settings, task, options, progress, torrent, selection, finished, clock,
-                        new Session.Sources(webSeeds, http, peerSources)).run(runtime);
+                        new Session.Sources(webSeeds, http, peerSources)).run(runtime, onDisk);
             } catch (TransferException e) {
                 finished.settle();
                 throw e;
