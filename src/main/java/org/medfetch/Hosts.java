@@ -12,6 +12,9 @@ import org.medfetch.resolve.Resolver;
 import org.medfetch.resolve.Resolvers;
 import org.medfetch.resolve.hosts.AcademicTorrentsResolver;
 import org.medfetch.resolve.hosts.AiStudioResolver;
+import org.medfetch.resolve.hosts.ChallengeHosts;
+import org.medfetch.resolve.hosts.CkanResolver;
+import org.medfetch.resolve.hosts.DSpaceResolver;
 import org.medfetch.resolve.hosts.DataverseResolver;
 import org.medfetch.resolve.hosts.DirectHttpResolver;
 import org.medfetch.resolve.hosts.DoiContentNegotiation;
@@ -25,16 +28,25 @@ import org.medfetch.resolve.hosts.HostContext;
 import org.medfetch.resolve.hosts.HuggingFaceResolver;
 import org.medfetch.resolve.hosts.HyperAiResolver;
 import org.medfetch.resolve.hosts.IncompleteLinkResolver;
+import org.medfetch.resolve.hosts.InvenioRdmResolver;
 import org.medfetch.resolve.hosts.MagnetResolver;
 import org.medfetch.resolve.hosts.ManualHosts;
 import org.medfetch.resolve.hosts.MendeleyResolver;
+import org.medfetch.resolve.hosts.NextcloudResolver;
 import org.medfetch.resolve.hosts.OpenNeuroResolver;
 import org.medfetch.resolve.hosts.OsfResolver;
+import org.medfetch.resolve.hosts.PhysioNetResolver;
+import org.medfetch.resolve.hosts.PortalHosts;
+import org.medfetch.resolve.hosts.SeafileResolver;
 import org.medfetch.resolve.hosts.TciaResolver;
 import org.medfetch.resolve.hosts.TorrentFileResolver;
 import org.medfetch.resolve.hosts.UserConfig;
 import org.medfetch.resolve.hosts.WebPageResolver;
 import org.medfetch.resolve.hosts.ZenodoResolver;
+import org.medfetch.resolve.hosts.buckets.GcsResolver;
+import org.medfetch.resolve.hosts.gdrive.GoogleDriveResolver;
+import org.medfetch.resolve.hosts.synapse.SynapseResolver;
+import org.medfetch.resolve.hosts.buckets.S3Resolver;
 import org.medfetch.resolve.hosts.kaggle.KaggleResolver;
 import org.medfetch.resolve.hosts.openxlab.OpenDataLabResolver;
 import org.medfetch.resolve.web.ProbeCache;
@@ -70,13 +82,39 @@ public final class Hosts {
             DryadResolver::new,
             OpenNeuroResolver::new,
             MendeleyResolver::new,
+            PhysioNetResolver::new,
+            SynapseResolver::new,
+            S3Resolver::new,
+            GcsResolver::new,
             DownloadPageResolver::new,
             DropboxResolver::new,
+            GoogleDriveResolver::new,
+            context -> ManualHosts.WEB_FORM,
             context -> ManualHosts.DOCUMENT_VIEW,
             context -> ManualHosts.PROJECT_PAGE,
             context -> ManualHosts.MEGA,
             context -> ManualHosts.HEYWHALE,
             context -> ManualHosts.INFO_PAGE,
+            context -> ChallengeHosts.GRAND_CHALLENGE,
+            context -> ChallengeHosts.CODALAB,
+            context -> ChallengeHosts.TIANCHI,
+            context -> ChallengeHosts.ISIC_CHALLENGE,
+            context -> ChallengeHosts.KITS,
+            context -> PortalHosts.IEEE_DATAPORT,
+            context -> PortalHosts.CARDIAC_ATLAS,
+            context -> PortalHosts.BOX,
+            context -> PortalHosts.MEDICAL_DECATHLON,
+            context -> PortalHosts.NITRC,
+            context -> PortalHosts.STANFORD_AIMI,
+            context -> PortalHosts.OASIS,
+            context -> PortalHosts.ARTICLE,
+            // Software that thousands of institutions run, known by link shape on any site: after every
+            // named site, before the generic file and page fallbacks.
+            NextcloudResolver::new,
+            SeafileResolver::new,
+            InvenioRdmResolver::new,
+            CkanResolver::new,
+            DSpaceResolver::new,
             DirectHttpResolver::new,
             WebPageResolver::new);
 

@@ -21,7 +21,9 @@ import org.medfetch.cli.ExitCodes;
 import org.medfetch.cli.MedfetchCommand;
 import org.medfetch.cli.VersionProvider;
 import org.medfetch.engine.Transfers;
+import org.medfetch.engine.http.HttpRanges;
 import org.medfetch.engine.http.HttpTransfer;
+import org.medfetch.engine.http.RequestLog;
 import org.medfetch.resolve.web.LinkProbe;
 import org.medfetch.resolve.web.ProbeCache;
 import org.medfetch.engine.http.ProxyFromEnvironment;
@@ -80,7 +82,7 @@ public final class Main {
 
     /** Wires a workspace whose parts are made on first use (see {@link Workspace.Parts}). */
     private Workspace open(Settings settings, PrintWriter err) {
-        Supplier<OkHttpClient> http = Workspace.once(() -> httpClient(settings));
+        Supplier<OkHttpClient> http = Workspace.once(() -> withSettings(httpClient(settings), settings, err));
         Function<ProbeCache, Resolvers> resolvers = probes -> Hosts.resolvers(settings, http, warning -> {
             err.println("medfetch: " + warning);
             err.flush();
@@ -88,11 +90,32 @@ public final class Main {
         // Files that need credentials are authorized by their resolver before every attempt.
         Function<Resolvers, Transfers> transfers = registry -> new Transfers(
                 new HttpTransfer(http.get(), new HostAuthorizer(registry.all())),
-                new TorrentTransfer(torrents(settings)));
+                new TorrentTransfer(torrents(settings), new HttpRanges(http.get())));
         Workspace.Parts parts = new Workspace.Parts(() -> catalog(settings, http, err), resolvers,
                 registry -> new MirrorSources(mirrors(settings), registry), DatasetNotes::bundled, transfers,
                 () -> new LinkProbe(http.get()), () -> Hosts.doi(settings, http.get()), freeSpace);
-        return new Workspace(settings.workspace(), parts, Clock.systemUTC());
+        return new Workspace(settings.workspace(), parts, Clock.systemUTC(), settings::storeAddress);
+    }
+
+    /** The client with what this invocation asked: a time limit per call, every request said (-v). */
+    private static OkHttpClient withSettings(OkHttpClient client, Settings settings, PrintWriter err) {
+        if (settings.callLimit() == null && !settings.verbose()) {
+            return client;
+        }
+        OkHttpClient.Builder builder = client.newBuilder();
+        if (settings.callLimit() != null) {
+            builder.callTimeout(settings.callLimit()).connectTimeout(settings.callLimit())
+                    .readTimeout(settings.callLimit());
+        }
+        if (settings.verbose()) {
+            builder.addNetworkInterceptor(new RequestLog(line -> {
+                synchronized (err) {
+                    err.println("medfetch: " + line);
+                    err.flush();
+                }
+            }));
+        }
+        return builder.build();
     }
 
     /** The one HTTP client of a run, for API calls and downloads alike. */

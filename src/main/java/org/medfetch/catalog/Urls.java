@@ -16,13 +16,13 @@ final class Urls {
     private static final Pattern PICTURE = Pattern.compile("(?i).*\\.(?:png|jpe?g|gif|svg|webp|bmp)(?:[?#].*)?");
 
     /**
-     * http(s)/ftp URLs, magnets and www. addresses, up to white space, quotes, angle brackets or CJK
-     * punctuation (a Chinese list writes "https://a.org，下一个").
+     * http(s)/ftp URLs, cloud buckets (s3://, gs://), magnets and www. addresses, up to white space,
+     * quotes, angle brackets or CJK punctuation (a Chinese list writes "https://a.org，下一个").
      */
     private static final Pattern BARE = Pattern.compile(
-            "(?i)(?:\\b(?:https?|ftp)://|\\bmagnet:\\?|(?<![\\w./@-])www\\.(?=[a-z0-9-]+\\.))"
+            "(?i)(?:\\b(?:https?|ftp|s3|gs)://|\\bmagnet:\\?|(?<![\\w./@-])www\\.(?=[a-z0-9-]+\\.))"
                     + "[^\\s<>\"'`\\u3000-\\u303F\\uFF01-\\uFF0F\\uFF1A-\\uFF20\\uFF3B-\\uFF40\\uFF5B-\\uFF65]+");
-    private static final List<String> SCHEMES = List.of("https://", "http://", "ftp://");
+    private static final List<String> SCHEMES = List.of("https://", "http://", "ftp://", "s3://", "gs://");
     private static final String TRAILING = ".,;:!?*_~'\"";
     /** "structseg2019.grand-challenge.org": a web address written without http://, not a file of the list. */
     private static final Pattern SCHEMELESS = Pattern.compile(
@@ -33,7 +33,7 @@ final class Urls {
     private Urls() {
     }
 
-    /** Absolute http(s) or ftp URLs with a host, and magnets: not anchors, relative paths or mail. */
+    /** Absolute http(s), ftp, s3 or gs URLs with a host, and magnets: not anchors, relative paths or mail. */
     static boolean usable(String url) {
         if (url == null) {
             return false;

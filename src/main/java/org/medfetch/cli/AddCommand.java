@@ -2,7 +2,9 @@ package org.medfetch.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.medfetch.workflow.AddRequest;
 import org.medfetch.workflow.AddResult;
+import org.medfetch.workflow.RemoteSizes;
 import org.medfetch.workflow.AddTargets;
 import org.medfetch.workflow.Outcome;
 import picocli.CommandLine.Command;
@@ -26,7 +28,9 @@ final class AddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<AddResult> results = new AddTargets(root.workspace()).add(add.request());
+        AddRequest request = add.request();
+        List<AddResult> results = new AddTargets(request.dryRun() ? root.sizingWorkspace(RemoteSizes.PER_HOST)
+                : root.workspace()).add(request);
         Outcome outcome = AddReporter.report(results, add.dryRun, spec.commandLine().getOut(), spec.commandLine().getErr());
         AddReporter.instructions(results, spec.commandLine().getOut(), true);
         return ExitCodes.of(outcome);

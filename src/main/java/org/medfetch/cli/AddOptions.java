@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.medfetch.extract.ExtractLimits;
 import org.medfetch.resolve.MagnetLink;
 import org.medfetch.resolve.TorrentOptions;
 import org.medfetch.workflow.AddRequest;
 import org.medfetch.workflow.TargetLines;
+import org.medfetch.workflow.TargetOptions;
 import org.medfetch.workflow.UsageException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +24,8 @@ final class AddOptions {
     List<String> targets = new ArrayList<>();
 
     @Option(names = {"-i", "--input-file"}, paramLabel = "FILE",
-            description = "Read targets from FILE, one per line ('#' starts a comment).")
+            description = "Read targets from FILE, one per line ('#' starts a comment); indented lines under a target "
+                    + "set its checksum=ALGO:HEX, dataset=ID or out=NAME, as in aria2c's input files.")
     Path inputFile;
 
     @Option(names = {"-p", "--project"}, paramLabel = "P", defaultValue = "default",
@@ -46,6 +49,10 @@ final class AddOptions {
     @Option(names = "--peer", paramLabel = "HOST:PORT", description = "Extra BitTorrent peer (repeatable).")
     List<String> peers = new ArrayList<>();
 
+    @Option(names = "--web-seed", paramLabel = "URL",
+            description = "Extra BitTorrent web seed (BEP 19): an http(s) URL serving the torrent's files (repeatable).")
+    List<String> webSeeds = new ArrayList<>();
+
     @Option(names = "--bt-port", paramLabel = "PORT", description = "BitTorrent listen port (default: a free one).")
     Integer btPort;
 
@@ -64,13 +71,13 @@ final class AddOptions {
 
     AddRequest request() {
         List<String> all = new ArrayList<>(targets);
-        if (inputFile != null) {
-            all.addAll(TargetLines.read(inputFile));
-        }
+        Map<String, TargetOptions> options = inputFile == null ? Map.of() : TargetLines.read(inputFile);
+        all.addAll(options.keySet());
         if (all.isEmpty()) {
             throw new UsageException("nothing to add: give a TARGET or --input-file");
         }
-        return new AddRequest(all, project, checksum, files, dryRun, torrent(), extract.request(ExtractLimits.DEFAULTS));
+        return new AddRequest(all, project, checksum, files, dryRun, torrent(), extract.request(ExtractLimits.DEFAULTS),
+                options);
     }
 
     private TorrentOptions torrent() {
@@ -91,6 +98,13 @@ final class AddOptions {
                 throw new UsageException("--tracker: " + e.getMessage());
             }
         }
+        for (String webSeed : webSeeds) {
+            try {
+                MagnetLink.webSeed(webSeed);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--web-seed: " + e.getMessage());
+            }
+        }
         if (btPort != null && (btPort < 1 || btPort > 65535)) {
             throw new UsageException("--bt-port must be between 1 and 65535");
         }
@@ -98,6 +112,6 @@ final class AddOptions {
             throw new UsageException("--seed-ratio and --seed-time cannot be negative");
         }
         return new TorrentOptions(files, trackers, peers, btPort, btEncryption.equals("on"), seedRatio,
-                seedTime == null ? null : Duration.ofSeconds(seedTime));
+                seedTime == null ? null : Duration.ofSeconds(seedTime), webSeeds);
     }
 }

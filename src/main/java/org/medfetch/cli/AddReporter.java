@@ -24,22 +24,34 @@ final class AddReporter {
                 out.println(r.datasetId() + ": manual steps needed" + (dryRun ? "" : " (recorded)"));
                 continue;
             }
-            long known = r.files().stream().filter(f -> f.size() != null).mapToLong(AddResult.PlannedFile::size).sum();
-            long unknown = r.files().stream().filter(f -> f.size() == null).count();
-            String size = unknown == r.files().size() ? "size unknown until download"
-                    : Sizes.bytes(known) + (unknown > 0 ? " + " + unknown + " of unknown size" : "");
+            String size = !dryRun && r.unknownSizes() == r.files().size() ? "size unknown until download"
+                    : size(r.knownBytes(), r.unknownSizes(), r.files().size());
             out.println(r.datasetId() + ": " + (dryRun ? "would queue " : "queued ") + r.files().size()
                     + (r.files().size() == 1 ? " file, " : " files, ") + size
                     + (r.manual() ? "; manual steps needed for the rest" + (dryRun ? "" : " (recorded)") : ""));
             if (dryRun) {
                 for (AddResult.PlannedFile f : r.files()) {
-                    out.println("  " + f.path() + "  " + (f.torrent() ? "torrent" : Sizes.bytes(f.size())) + "  " + f.url());
+                    out.println("  " + f.path() + "  " + (f.torrent() ? "torrent" : f.size() == null ? "size unknown"
+                            : Sizes.bytes(f.size())) + "  " + f.url());
                 }
             }
+        }
+        if (dryRun) {
+            long files = results.stream().mapToLong(r -> r.files().size()).sum();
+            out.println("total: " + files + (files == 1 ? " file, " : " files, ") + size(results.stream()
+                    .mapToLong(AddResult::knownBytes).sum(), results.stream().mapToLong(AddResult::unknownSizes).sum(), files));
         }
         out.flush();
         err.flush();
         return worst;
+    }
+
+    /** "1.5 GiB", "1.5 GiB + 2 of unknown size", or "size unknown" when no size is known. */
+    static String size(long known, long unknown, long files) {
+        if (files > 0 && unknown == files) {
+            return "size unknown (the host gives none, or did not answer in time)";
+        }
+        return Sizes.bytes(known) + (unknown > 0 ? " + " + unknown + " of unknown size" : "");
     }
 
     /** Instructions of manual datasets (with {@code notes}, also the notes of the others), after everything else. */

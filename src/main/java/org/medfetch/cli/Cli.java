@@ -4,16 +4,19 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.medfetch.store.StoreException;
 import org.medfetch.workflow.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 
 /**
  * Builds the command line with medfetch's error handling: a usage error is one line on stderr and
- * exit 2; a full disk under the state database one line and exit 3 (retryable); anything unexpected is
- * one line and exit 4; stack traces only with --debug.
+ * exit 2; a full disk under the state database, or a store that cannot be reached, one line and exit 3
+ * (retryable); a store that refuses the credentials one line and exit 4; anything unexpected is one line
+ * and exit 4; stack traces only with --debug.
  */
 public final class Cli {
 
@@ -44,7 +47,9 @@ public final class Cli {
                 named.add(command);
             }
         }
-        if (argumentFile || named.isEmpty() && !given.contains("--version") && !given.contains("-V")) {
+        // help and completion describe every command
+        boolean describesAll = named.contains(CompletionCommand.class) || named.contains(HelpCommand.class);
+        if (argumentFile || describesAll || named.isEmpty() && !given.contains("--version") && !given.contains("-V")) {
             return MedfetchCommand.SUBCOMMANDS;
         }
         return named;
@@ -57,9 +62,15 @@ public final class Cli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(ansi(root.env())));
+        cli.setExecutionStrategy(new ConfiguredRun(root));
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
             failed.getErr().println("medfetch: " + ex.getMessage());
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                failed.getErr().println("medfetch: did you mean " + String.join(" or ", unmatched.getSuggestions().stream()
+                        .limit(3).map(s -> "'" + s + "'").toList()) + "?");
+            }
             failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
             failed.getErr().flush();
             return ExitCodes.USAGE;
@@ -77,6 +88,10 @@ public final class Cli {
                 // Nothing recorded is lost, and the same command works once there is space again.
                 errors.println("medfetch: " + full.getMessage() + "; free space and try again");
                 code = ExitCodes.RETRYABLE;
+            } else if (ex instanceof StoreException store && store.kind() != StoreException.Kind.OTHER) {
+                // out of reach: the same command works once it is back; refused: a person fixes the credentials
+                errors.println("medfetch: " + store.getMessage());
+                code = store.retryable() ? ExitCodes.RETRYABLE : ExitCodes.FATAL;
             } else {
                 errors.println("medfetch: internal error: " + ex + (root.debug() ? "" : " (run with --debug for details)"));
                 code = ExitCodes.FATAL;
@@ -85,5 +100,17 @@ public final class Cli {
             return code;
         });
         return cli;
+    }
+
+    /**
+     * Colour in help only where wanted: never with NO_COLOR set and not empty (https://no-color.org), always
+     * with CLICOLOR_FORCE set and not 0, else when stdout is a terminal.
+     */
+    static CommandLine.Help.Ansi ansi(Map<String, String> env) {
+        if (!env.getOrDefault("NO_COLOR", "").isEmpty()) {
+            return CommandLine.Help.Ansi.OFF;
+        }
+        String force = env.getOrDefault("CLICOLOR_FORCE", "");
+        return !force.isEmpty() && !force.equals("0") ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.AUTO;
     }
 }

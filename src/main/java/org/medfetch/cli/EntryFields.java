@@ -35,6 +35,8 @@ final class EntryFields {
         map.put("resolver", c.resolver());
         map.put("mirror", classified.mirrored());
         map.put("effective_class", classified.effectiveClass().label());
+        map.put("access", classified.access());
+        map.put("modality", classified.modality());
         map.put("line", e.line());
         return map;
     }

@@ -47,7 +47,7 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace workspace = root.workspace();
+        Workspace workspace = root.existingWorkspace();
         if (datasets.isEmpty() && project == null) {
             throw new UsageException("name the datasets to unpack, or a project: medfetch extract DATASET... | -p P");
         }

@@ -1,18 +1,14 @@
 package org.medfetch.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.medfetch.engine.Progress;
-import org.medfetch.store.FileRecord;
-import org.medfetch.store.FileState;
-import org.medfetch.store.Job;
+import org.medfetch.workflow.AddRequest;
 import org.medfetch.workflow.AddResult;
-import org.medfetch.workflow.AddTargets;
+import org.medfetch.workflow.RemoteSizes;
+import org.medfetch.workflow.GetTargets;
 import org.medfetch.workflow.Outcome;
 import org.medfetch.workflow.RunQueue;
-import org.medfetch.workflow.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "get", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Add the targets and run the queue in one step.",
+        description = {"Add the targets and download their files (only theirs: the rest of the queue waits for run).",
             "stdout: one line per completed file, '<sha256>  <path relative to the workspace>', then the "
                     + "instructions of any manual dataset; progress goes to stderr."})
 final class GetCommand implements Callable<Integer> {
@@ -46,37 +42,27 @@ final class GetCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Workspace workspace = root.workspace();
-        List<AddResult> added = new AddTargets(workspace).add(add.request());
-        Outcome outcome = AddReporter.report(added, add.dryRun, err, err);
+        AddRequest request = add.request();
+        GetTargets get = new GetTargets(request.dryRun() ? root.sizingWorkspace(RemoteSizes.PER_HOST) : root.workspace(),
+                settings.verify);
+        List<AddResult> added = get.add(request);
+        Outcome outcome = AddReporter.report(added, add.dryRun, root.informational(err), err);
         if (add.dryRun) {
             AddReporter.instructions(added, out, true);
             return ExitCodes.of(outcome);
         }
-        List<Job> jobs = new ArrayList<>();
-        for (AddResult r : added) {
-            if (r.datasetId() != null) {
-                workspace.store().jobByDataset(r.datasetId()).ifPresent(jobs::add);
-            }
-        }
-        RunQueue.Result result;
+        GetTargets.Result result;
         OtherProcessLines others = new OtherProcessLines(err, noWait);
-        try (ConsoleProgress progress = root.progress(settings.noProgress)) {
-            result = Interruptible.run(err, stop -> new RunQueue(workspace).runAwaiting(settings.options(),
-                    progress == null ? Progress.NONE : progress, stop, jobs,
+        ConsoleProgress progress = root.progress(settings.noProgress);
+        try (progress) {
+            result = Interruptible.run(err, stop -> get.fetch(added, settings.options(), progress, stop,
                     new RunQueue.Extraction(null, settings.extractLimits.limits()), noWait ? null : others::waiting));
         }
-        RunCommand.summarize(result, err, err);
-        ExtractReporter.report(result.extracted(), err, err);
-        others.after(result, workspace.store());
-        for (Job job : jobs) {
-            for (FileRecord f : workspace.store().files(job.id())) {
-                if (f.state() == FileState.DONE && f.sha256() != null) {
-                    out.println(f.sha256() + "  " + f.path());
-                }
-            }
-        }
+        RunSummary.print(result.run(), progress, root.workspace().root(), root.informational(err), err, path -> false);
+        ExtractReporter.report(result.run().extracted(), root.informational(err), err);
+        others.after(result.run(), root.workspace().store());
+        result.done().forEach(f -> out.println(f.sha256() + "  " + f.path()));
         AddReporter.instructions(added, out, false);
-        return ExitCodes.of(outcome.worse(result.outcome()));
+        return ExitCodes.of(result.outcome());
     }
 }

@@ -28,7 +28,7 @@ final class LicensesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<CiteDatasets.LicenseGroup> groups = new CiteDatasets(root.workspace()).licenses(project);
+        List<CiteDatasets.LicenseGroup> groups = new CiteDatasets(root.existingWorkspace()).licenses(project);
         for (CiteDatasets.LicenseGroup g : groups) {
             String flag = g.unknown() ? "  [UNKNOWN: check the terms before you use or publish]"
                     : g.nonCommercial() ? "  [NON-COMMERCIAL]" : "";

@@ -32,7 +32,7 @@ final class ManifestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WriteManifest.Result result = new WriteManifest(root.workspace(), VersionProvider.version()).write(project, out);
+        WriteManifest.Result result = new WriteManifest(root.existingWorkspace(), VersionProvider.version()).write(project, out);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path ws = root.workspace().root();

@@ -26,6 +26,10 @@ final class RunSettings {
             description = "Limit the total download rate, e.g. 500K, 20M, 1.5G bytes per second.")
     String maxRate;
 
+    @Option(names = "--max-upload-rate", paramLabel = "RATE",
+            description = "Limit what torrents send to peers in total, e.g. 500K, 2M bytes per second.")
+    String maxUploadRate;
+
     @Option(names = "--retries", paramLabel = "N", defaultValue = "5",
             description = "Failures in a row without progress before a file is left for the next run (default: ${DEFAULT-VALUE}).")
     int retries;
@@ -39,8 +43,12 @@ final class RunSettings {
             description = "Connect and read timeout (default: ${DEFAULT-VALUE}).")
     int timeout;
 
-    @Option(names = "--no-progress", description = "No progress display.")
+    @Option(names = "--no-progress", description = "No progress display (waits before a retry are still said).")
     boolean noProgress;
+
+    @Option(names = "--verify", description = "Re-hash the finished files of the datasets worked on before starting "
+            + "(without it only their size is checked); a file that no longer matches is reported with its fix, exit 1.")
+    boolean verify;
 
     @Option(names = "--checkpoint-every", paramLabel = "SIZE", defaultValue = "16M",
             description = "Record progress after this many bytes per connection, or every second, whichever comes "
@@ -56,11 +64,17 @@ final class RunSettings {
                     + "--max-retry-wait 0 or more");
         }
         RateLimiter rate;
+        RateLimiter upload;
         long batch;
         try {
             rate = maxRate == null ? RateLimiter.UNLIMITED : RateLimiter.parse(maxRate);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--max-rate: " + e.getMessage());
+        }
+        try {
+            upload = maxUploadRate == null ? RateLimiter.UNLIMITED : RateLimiter.parse(maxUploadRate);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--max-upload-rate: " + e.getMessage());
         }
         try {
             batch = ByteCount.parse(checkpointEvery);
@@ -69,7 +83,7 @@ final class RunSettings {
         }
         TransferOptions defaults = TransferOptions.defaults();
         TransferOptions transfer = defaults.withConnections(connections).withTimeout(Duration.ofSeconds(timeout))
-                .withRate(rate).withSegments(defaults.minSegmentBytes(), batch);
+                .withRate(rate).withUploadRate(upload).withSegments(defaults.minSegmentBytes(), batch);
         return new RunOptions(parallel, transfer, RetryPolicy.defaults().withAttempts(retries)
                 .withMaxWait(Duration.ofSeconds(maxRetryWait)));
     }

@@ -1,12 +1,14 @@
 package org.medfetch.cli;
 
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.medfetch.engine.LeaseOwner;
+import org.medfetch.engine.TorrentSources;
 import org.medfetch.store.FileRecord;
+import org.medfetch.store.FileState;
 import org.medfetch.workflow.JobSummary;
 import org.medfetch.workflow.QueueStatus;
 import picocli.CommandLine.Command;
@@ -16,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show every queued dataset: state, files and bytes done, torrent pieces, last error.")
+        description = "Show every queued dataset: state, files and bytes done, torrent pieces, last error; with "
+                + "--files, each file and the worker (host:pid) that holds it.")
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -36,35 +39,62 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<JobSummary> jobs = new QueueStatus(root.workspace()).jobs(project);
+        List<JobSummary> jobs = new QueueStatus(root.existingWorkspace()).jobs(project);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Instant now = root.workspace().clock().instant();
-            jobs.forEach(j -> JsonLines.print(out, fields(j, now)));
+            jobs.forEach(j -> JsonLines.print(out, fields(j)));
             return ExitCodes.SUCCESS;
         }
-        TextTable table = new TextTable("DATASET", "STATE", "FILES", "BYTES", "RATE", "PROJECTS", "ERROR");
+        TextTable table = new TextTable("DATASET", "STATE", "FILES", "BYTES", "RATE", "ACCESS", "PROJECTS", "ERROR");
         for (JobSummary j : jobs) {
             String pieces = j.piecesTotal() == null ? "" : " (" + j.piecesDone() + "/" + j.piecesTotal() + " pieces)";
-            table.add(j.job().datasetId(), j.state(), j.filesDone() + "/" + j.files().stream()
-                    .filter(f -> !f.isTorrent()).count(), Sizes.bytes(j.bytesDone()) + " of " + Sizes.bytes(j.bytesTotal())
-                    + pieces, j.rate() == null ? "" : Sizes.bytes(j.rate()) + "/s", String.join(",", j.job().projects()),
-                    j.lastError());
+            table.add(j.job().datasetId(), j.state(), j.filesDone() + "/" + j.filesTotal(), Sizes.bytes(j.bytesDone())
+                    + " of " + Sizes.bytes(j.bytesTotal()) + pieces, j.rate() == null ? "" : Sizes.bytes(j.rate()) + "/s",
+                    j.access(), String.join(",", j.job().projects()), j.lastError());
         }
         table.print(out);
-        if (files) {
-            for (JobSummary j : jobs) {
-                for (FileRecord f : j.files()) {
-                    out.println("  " + f.state().label() + "  " + f.path() + "  " + Sizes.bytes(f.size())
-                            + (f.lastError() == null ? "" : "  " + f.lastError()));
+        for (JobSummary j : jobs) {
+            for (JobSummary.FileStatus status : j.files()) {
+                FileRecord f = status.record();
+                if (f.isTorrent() && f.sources() != null) {
+                    out.println(j.job().datasetId() + ": " + sources(TorrentSources.fromJson(f.sources())));
                 }
             }
+        }
+        if (files) {
+            for (JobSummary j : jobs) {
+                for (JobSummary.FileStatus status : j.files()) {
+                    FileRecord f = status.record();
+                    out.println("  " + f.state().label() + "  " + f.path() + "  " + Sizes.bytes(f.size())
+                            + (holder(f) == null ? "" : "  held by " + holder(f))
+                            + (status.error() == null ? "" : "  " + status.error()));
+                }
+            }
+        }
+        if (jobs.isEmpty() && !root.existingWorkspace().hasQueue()) {
+            root.say(spec.commandLine().getErr(), "medfetch: nothing is queued in " + root.existingWorkspace().root()
+                    + " (medfetch add DATASET queues one)");
         }
         out.flush();
         return ExitCodes.SUCCESS;
     }
 
-    private static Map<String, Object> fields(JobSummary j, Instant now) {
+    /** Peers, web seeds in use and the bytes each source sent, in one line. */
+    static String sources(TorrentSources s) {
+        StringBuilder line = new StringBuilder().append(s.peers()).append(s.peers() == 1 ? " peer" : " peers");
+        if (!s.webSeeds().isEmpty()) {
+            line.append(", ").append(s.webSeedsInUse()).append(" of ").append(s.webSeeds().size())
+                    .append(s.webSeeds().size() == 1 ? " web seed" : " web seeds").append(" in use");
+        }
+        line.append("; ").append(Sizes.bytes(s.peerBytes())).append(" from peers");
+        for (TorrentSources.WebSeed w : s.webSeeds()) {
+            line.append(", ").append(Sizes.bytes(w.bytes())).append(" from ").append(w.url())
+                    .append(w.dropped() == null ? "" : " (dropped)");
+        }
+        return line.toString();
+    }
+
+    private static Map<String, Object> fields(JobSummary j) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("dataset", j.job().datasetId());
         map.put("name", j.job().name());
@@ -72,7 +102,8 @@ final class StatusCommand implements Callable<Integer> {
         map.put("state", j.state());
         map.put("resolver", j.job().resolver());
         map.put("source", j.job().source());
-        map.put("files_total", j.files().stream().filter(f -> !f.isTorrent()).count());
+        map.put("access", j.access());
+        map.put("files_total", j.filesTotal());
         map.put("files_done", j.filesDone());
         map.put("bytes_total", j.bytesTotal());
         map.put("bytes_done", j.bytesDone());
@@ -81,11 +112,18 @@ final class StatusCommand implements Callable<Integer> {
         map.put("rate", j.rate());
         map.put("last_error", j.lastError());
         map.put("retry_at", j.retryAt() == null ? null : j.retryAt().toString());
-        map.put("files", j.files().stream().map(f -> file(f, now)).toList());
+        map.put("files", j.files().stream().map(StatusCommand::file).toList());
         return map;
     }
 
-    private static Map<String, Object> file(FileRecord f, Instant now) {
+    /** The worker (host:pid) holding a running or verifying file, or null. */
+    private static String holder(FileRecord f) {
+        boolean working = f.state() == FileState.RUNNING || f.state() == FileState.VERIFYING;
+        return working && f.leaseOwner() != null ? LeaseOwner.label(f.leaseOwner()) : null;
+    }
+
+    private static Map<String, Object> file(JobSummary.FileStatus status) {
+        FileRecord f = status.record();
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("path", f.path());
         map.put("kind", f.kind());
@@ -93,10 +131,25 @@ final class StatusCommand implements Callable<Integer> {
         map.put("size", f.size());
         map.put("sha256", f.sha256());
         map.put("attempts", f.attempts());
-        map.put("last_error", f.lastError());
+        map.put("last_error", status.error());
         map.put("info_hash", f.infoHash());
-        Instant retryAt = QueueStatus.retryAt(f, now);
-        map.put("retry_at", retryAt == null ? null : retryAt.toString());
+        map.put("worker", holder(f));
+        if (f.isTorrent()) {
+            TorrentSources s = TorrentSources.fromJson(f.sources());
+            Map<String, Object> sources = new LinkedHashMap<>();
+            sources.put("peers", s.peers());
+            sources.put("peer_bytes", s.peerBytes());
+            sources.put("web_seeds", s.webSeeds().stream().map(w -> {
+                Map<String, Object> seed = new LinkedHashMap<>();
+                seed.put("url", w.url());
+                seed.put("bytes", w.bytes());
+                seed.put("dropped", w.dropped());
+                return seed;
+            }).toList());
+            map.put("sources", sources);
+        }
+        map.put("retry_at", status.retryAt() == null ? null : status.retryAt().toString());
+        map.put("wait_until", status.waitUntil() == null ? null : status.waitUntil().toString());
         return map;
     }
 }

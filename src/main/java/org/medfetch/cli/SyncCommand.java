@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.medfetch.engine.Progress;
 import org.medfetch.engine.RunOptions;
 import org.medfetch.manifest.Manifest;
 import org.medfetch.workflow.SyncManifest;
@@ -48,16 +47,17 @@ final class SyncCommand implements Callable<Integer> {
         Workspace workspace = root.workspace();
         SyncManifest.Result result;
         PrintWriter err = spec.commandLine().getErr();
-        try (ConsoleProgress progress = root.progress(settings.noProgress)) {
-            result = Interruptible.run(err, stop -> new SyncManifest(workspace).sync(manifest, project, options,
-                    settings.extractLimits.limits(), progress == null ? Progress.NONE : progress, stop));
+        ConsoleProgress progress = root.progress(settings.noProgress);
+        try (progress) {
+            result = Interruptible.run(err, stop -> new SyncManifest(workspace, settings.verify).sync(manifest, project, options,
+                    settings.extractLimits.limits(), progress, stop));
         }
         PrintWriter out = spec.commandLine().getOut();
         for (SyncManifest.Queued q : result.queued()) {
-            out.println(q.datasetId() + ": " + q.toFetch() + " to fetch, " + q.present() + " already here");
+            root.say(out, q.datasetId() + ": " + q.toFetch() + " to fetch, " + q.present() + " already here");
         }
         Set<String> explained = result.problems().stream().map(p -> p.path()).collect(Collectors.toSet());
-        RunCommand.summarize(result.run(), out, err, explained::contains);
+        RunSummary.print(result.run(), progress, workspace.root(), root.informational(out), err, explained::contains);
         ExtractReporter.report(result.run().extracted(), out, err);
         result.problems().forEach(p -> err.println("medfetch: " + p.path() + ": " + p.message()));
         for (Manifest.Dataset d : result.manual()) {

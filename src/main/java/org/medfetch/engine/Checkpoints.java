@@ -114,6 +114,11 @@ public final class Checkpoints {
         stop.check();
     }
 
+    /** Where the torrent's bytes came from so far (peers, web seeds). */
+    public void saveSources(TorrentSources sources) {
+        store.saveSources(fileId, sources.toJson());
+    }
+
     /** Records one file inside a torrent (once its metadata is known); harmless if already recorded. */
     public FileRecord addTorrentFile(String workspaceRelativePath, long size) {
         FileRecord self = record();

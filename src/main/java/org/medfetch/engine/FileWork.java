@@ -51,13 +51,14 @@ final class FileWork {
         try {
             return attempts(file, runStop);
         } catch (StoreException e) {
-            if (!e.diskFull()) {
+            if (!e.retryable()) {
                 throw e;
             }
-            // The disk under the state database is full: what was recorded stays true (data is on disk before
-            // its progress is recorded), so the file is simply left for a run after space is freed.
-            return failed(file, FileState.RETRYING, TransferException.Kind.DISK_FULL.name(), e.getMessage()
-                    + "; the bytes so far are kept, free space and run again", 0);
+            // The store cannot be written (a full disk under it, a server out of reach): what was recorded stays
+            // true (data is on disk before its progress is recorded), so the file is left for a later run.
+            return failed(file, FileState.RETRYING, e.diskFull() ? TransferException.Kind.DISK_FULL.name()
+                    : "STORE_UNREACHABLE", e.getMessage() + "; the bytes so far are kept, "
+                    + (e.diskFull() ? "free space and run again" : "run again once the store is back"), 0);
         }
     }
 
@@ -104,15 +105,20 @@ final class FileWork {
                     return failed(file, FileState.RETRYING, e.kind().name(), e.getMessage(),
                             clock.millis() + wait.toMillis());
                 }
-                progress.status(file.id(), "retry " + failuresWithoutProgress + "/" + options.retry().attempts()
-                        + " in " + wait.toSeconds() + " s: " + e.getMessage());
+                // The wait is recorded (status shows "waiting until ...") and told: a Retry-After of minutes is not silent.
+                Instant until = clock.instant().plus(wait).truncatedTo(ChronoUnit.SECONDS);
+                String why = "retry " + failuresWithoutProgress + "/" + options.retry().attempts()
+                        + (e.retryAfter() != null ? " (the server asked to wait: Retry-After)" : "") + " after: "
+                        + e.getMessage();
+                store.waiting(file.id(), why, clock.millis() + wait.toMillis());
+                progress.waiting(file.id(), until, why);
                 if (!sleep(wait, stop)) {
                     return stopped(file, stop.raised() ? stop.reason() : StopSignal.Reason.INTERRUPTED);
                 }
                 file = store.file(file.id()).orElseThrow();
             } catch (Throwable e) {
-                if (e instanceof StoreException full && full.diskFull()) {
-                    throw full;
+                if (e instanceof StoreException store && store.retryable()) {
+                    throw store;
                 }
                 // A bug, or a library failing on this file's input (bt overflowed its stack on a nested
                 // .torrent): this file fails for good, and the worker goes on with the rest of the queue.
@@ -174,7 +180,7 @@ final class FileWork {
         try {
             store.fail(file.id(), state, kind, message, nextAttemptAt);
         } catch (StoreException e) {
-            if (!e.diskFull()) {
+            if (!e.retryable()) {
                 throw e;
             }
             // Not recorded: the file stays claimed by this process, and is claimable again once it exits.
@@ -212,7 +218,7 @@ final class FileWork {
     }
 
     /** Waits, waking early when the work must stop; false when it must. */
-    private static boolean sleep(Duration wait, StopSignal stop) {
+    static boolean sleep(Duration wait, StopSignal stop) {
         long until = System.nanoTime() + wait.toNanos();
         while (!stop.raised()) {
             long left = until - System.nanoTime();

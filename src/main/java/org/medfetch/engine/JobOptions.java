@@ -29,6 +29,7 @@ public record JobOptions(String files, TorrentOptions torrent) {
             g.writeObjectFieldStart("torrent");
             strings(g, "trackers", torrent.trackers());
             strings(g, "peers", torrent.peers());
+            strings(g, "web_seeds", torrent.webSeeds());
             if (torrent.port() == null) {
                 g.writeNullField("port");
             } else {
@@ -78,7 +79,8 @@ public record JobOptions(String files, TorrentOptions torrent) {
                     strings(t.get("peers")), t.hasNonNull("port") ? t.get("port").asInt() : null,
                     t.path("encryption").asBoolean(false),
                     t.hasNonNull("seed_ratio") ? t.get("seed_ratio").asDouble() : null,
-                    t.hasNonNull("seed_time_seconds") ? Duration.ofSeconds(t.get("seed_time_seconds").asLong()) : null);
+                    t.hasNonNull("seed_time_seconds") ? Duration.ofSeconds(t.get("seed_time_seconds").asLong()) : null,
+                    strings(t.get("web_seeds")));
             return new JobOptions(textOrNull(root.get("files")), torrent);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("job options are not the JSON medfetch writes: " + e.getMessage(), e);

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.medfetch.store.Worker;
 
 /**
  * Who holds a claim: host, process id, process start time and a random part, so that a process on the
@@ -22,6 +23,25 @@ public final class LeaseOwner {
         ProcessHandle self = ProcessHandle.current();
         return host() + "/" + self.pid() + "/" + self.info().startInstant().map(Instant::toEpochMilli).orElse(0L) + "/"
                 + UUID.randomUUID();
+    }
+
+    /** The worker an owner id names (its host, pid and start); the id itself for an id of another shape. */
+    public static Worker worker(String owner) {
+        String[] parts = owner == null ? new String[0] : owner.split("/");
+        try {
+            if (parts.length == 4) {
+                return new Worker(owner, parts[0], Long.parseLong(parts[1]), Instant.ofEpochMilli(Long.parseLong(parts[2])));
+            }
+        } catch (NumberFormatException e) {
+            // not one of ours: shown as it is
+        }
+        return new Worker(owner, owner == null ? "" : owner, 0, Instant.EPOCH);
+    }
+
+    /** How status names the worker holding a file: {@code host:pid}, or the owner as it is. */
+    public static String label(String owner) {
+        Worker w = worker(owner);
+        return w.pid() == 0 ? w.host() : w.host() + ":" + w.pid();
     }
 
     /** True when {@code owner} is a process of this host that no longer runs. */

@@ -9,6 +9,13 @@ public interface Progress {
     Progress NONE = new Progress() {
     };
 
+    /**
+     * Before a run: a file it will work on (its display name, size or -1, bytes already on disk), so that
+     * the total counts every file, not only those started so far.
+     */
+    default void queued(long fileId, String name, long size, long done) {
+    }
+
     /** A file starts (or resumes): its display name, total size (-1 unknown) and bytes already on disk. */
     default void started(long fileId, String name, long size, long done) {
     }
@@ -27,6 +34,14 @@ public interface Progress {
 
     /** What the file is doing when it is not transferring: "verifying", "re-checking pieces", "retry in 4 s". */
     default void status(long fileId, String message) {
+    }
+
+    /**
+     * The file waits before its next attempt until {@code until} (a server's Retry-After, or backoff), and why:
+     * a wait is never silent.
+     */
+    default void waiting(long fileId, java.time.Instant until, String why) {
+        status(fileId, "waiting until " + until + ": " + why);
     }
 
     /** The file ended: done, or the error that stopped it. */

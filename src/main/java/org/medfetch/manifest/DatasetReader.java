@@ -42,10 +42,11 @@ final class DatasetReader {
         List<Manifest.Torrent> torrents = new ArrayList<>();
         Set<String> torrentUrls = new HashSet<>();
         for (ManifestNode t : d.objects("torrents")) {
-            t.keys(Set.of("url", "info_hash", "path", "state"));
+            t.keys(format >= 3 ? Set.of("url", "info_hash", "path", "state", "web_seeds")
+                    : Set.of("url", "info_hash", "path", "state"));
             Manifest.Torrent torrent = new Manifest.Torrent(t.text("url", false),
                     t.text("info_hash", true, INFO_HASH, "40 lower-case hex digits"), path(t, id),
-                    t.text("state", false, STATE, STATES));
+                    t.text("state", false, STATE, STATES), format >= 3 ? t.strings("web_seeds") : List.of());
             torrents.add(torrent);
             torrentUrls.add(torrent.url());
         }

@@ -15,7 +15,7 @@ public record Manifest(int format, String project, Instant writtenAt, String med
                        List<Dataset> datasets) {
 
     /** The format this medfetch writes and the newest it reads; a change to the format adds one. */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
 
     public Manifest {
         datasets = List.copyOf(datasets);
@@ -70,8 +70,17 @@ public record Manifest(int format, String project, Instant writtenAt, String med
      * @param url      magnet link, .torrent URL, or a local .torrent file's name or workspace-relative path
      * @param infoHash hex info-hash once known, else null
      * @param path     where the torrent's data goes, relative to the workspace
+     * @param webSeeds the web seeds (BEP 19) that sent verified pieces, without their queries (format 3 on)
      */
-    public record Torrent(String url, String infoHash, String path, String state) {
+    public record Torrent(String url, String infoHash, String path, String state, List<String> webSeeds) {
+
+        public Torrent {
+            webSeeds = List.copyOf(webSeeds);
+        }
+
+        public Torrent(String url, String infoHash, String path, String state) {
+            this(url, infoHash, path, state, List.of());
+        }
     }
 
     /**

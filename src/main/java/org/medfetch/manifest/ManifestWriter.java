@@ -60,6 +60,9 @@ public final class ManifestWriter {
             o.put("info_hash", t.infoHash());
             o.put("path", t.path());
             o.put("state", t.state());
+            if (format >= 3) {
+                strings(o.putArray("web_seeds"), t.webSeeds());
+            }
         });
         ArrayNode files = node.putArray("files");
         d.files().stream().sorted(Comparator.comparing(Manifest.FileEntry::path)).forEach(f -> file(files.addObject(), f, format));

@@ -24,9 +24,12 @@ import java.util.function.UnaryOperator;
  * @param endpointVariable the host's own environment variable for its base URL, read after
  *                      {@code --endpoint} and {@code MEDFETCH_ENDPOINT_<NAME>} (HF_ENDPOINT, as
  *                      huggingface_hub reads it), or null
+ * @param account       every request to it needs credentials (an account): listings say access
+ *                      {@code account:NAME}; hosts where credentials are optional leave it false
  */
 public record Host(String name, URI defaultBase, boolean takesEndpoint, List<String> domains, List<String> examples,
-                   List<String> credentials, String notes, UnaryOperator<String> idLink, String endpointVariable) {
+                   List<String> credentials, String notes, UnaryOperator<String> idLink, String endpointVariable,
+                   boolean account) {
 
     public Host {
         domains = List.copyOf(domains);
@@ -36,29 +39,34 @@ public record Host(String name, URI defaultBase, boolean takesEndpoint, List<Str
 
     /** A host that stays offline and owns no site yet: add what applies with the methods below. */
     public static Host named(String name, String notes) {
-        return new Host(name, null, false, List.of(), List.of(), List.of(), notes, null, null);
+        return new Host(name, null, false, List.of(), List.of(), List.of(), notes, null, null, false);
     }
 
     /** Its API lives at {@code base}, which {@code --endpoint NAME=URL} replaces. */
     public Host api(String base) {
-        return new Host(name, URI.create(base), true, domains, examples, credentials, notes, idLink, endpointVariable);
+        return new Host(name, URI.create(base), true, domains, examples, credentials, notes, idLink,
+                endpointVariable, account);
     }
 
     /** It calls the link's own host, whose scheme, host and port {@code --endpoint NAME=URL} replaces. */
     public Host linkHostEndpoint() {
-        return new Host(name, defaultBase, true, domains, examples, credentials, notes, idLink, endpointVariable);
+        return new Host(name, defaultBase, true, domains, examples, credentials, notes, idLink,
+                endpointVariable, account);
     }
 
     public Host domains(String... sites) {
-        return new Host(name, defaultBase, takesEndpoint, List.of(sites), examples, credentials, notes, idLink, endpointVariable);
+        return new Host(name, defaultBase, takesEndpoint, List.of(sites), examples, credentials, notes, idLink,
+                endpointVariable, account);
     }
 
     public Host examples(String... links) {
-        return new Host(name, defaultBase, takesEndpoint, domains, List.of(links), credentials, notes, idLink, endpointVariable);
+        return new Host(name, defaultBase, takesEndpoint, domains, List.of(links), credentials, notes, idLink,
+                endpointVariable, account);
     }
 
     public Host credentials(List<String> sources) {
-        return new Host(name, defaultBase, takesEndpoint, domains, examples, sources, notes, idLink, endpointVariable);
+        return new Host(name, defaultBase, takesEndpoint, domains, examples, sources, notes, idLink,
+                endpointVariable, account);
     }
 
     /**
@@ -66,10 +74,18 @@ public record Host(String name, URI defaultBase, boolean takesEndpoint, List<Str
      * it; {@code --endpoint} and {@code MEDFETCH_ENDPOINT_<NAME>} still win.
      */
     public Host endpointVariable(String variable) {
-        return new Host(name, defaultBase, takesEndpoint, domains, examples, credentials, notes, idLink, variable);
+        return new Host(name, defaultBase, takesEndpoint, domains, examples, credentials, notes, idLink, variable,
+                account);
+    }
+
+    /** Every request needs credentials: without them a person must act (listings say account:NAME). */
+    public Host accountRequired() {
+        return new Host(name, defaultBase, takesEndpoint, domains, examples, credentials, notes, idLink, endpointVariable,
+                true);
     }
 
     public Host ids(UnaryOperator<String> link) {
-        return new Host(name, defaultBase, takesEndpoint, domains, examples, credentials, notes, link, endpointVariable);
+        return new Host(name, defaultBase, takesEndpoint, domains, examples, credentials, notes, link, endpointVariable,
+                account);
     }
 }

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  * @param displayName the dn parameter, or null
  * @param trackers    tr parameters, decoded
  * @param peers       x.pe parameters as host:port ([v6]:port for IPv6)
+ * @param webSeeds    ws parameters (BEP 19 web seeds), decoded http(s) URLs
  */
-public record MagnetLink(String infoHash, String displayName, List<String> trackers, List<String> peers) {
+public record MagnetLink(String infoHash, String displayName, List<String> trackers, List<String> peers,
+                         List<String> webSeeds) {
 
     private static final Pattern HEX40 = Pattern.compile("[0-9a-fA-F]{40}");
     private static final Pattern BASE32 = Pattern.compile("[A-Za-z2-7]{32}");
@@ -26,6 +28,7 @@ public record MagnetLink(String infoHash, String displayName, List<String> track
     public MagnetLink {
         trackers = List.copyOf(trackers);
         peers = List.copyOf(peers);
+        webSeeds = List.copyOf(webSeeds);
     }
 
     public static boolean isMagnet(String text) {
@@ -41,6 +44,7 @@ public record MagnetLink(String infoHash, String displayName, List<String> track
         String name = null;
         List<String> trackers = new ArrayList<>();
         List<String> peers = new ArrayList<>();
+        List<String> webSeeds = new ArrayList<>();
         for (String param : text.substring(8).split("&")) {
             if (param.isEmpty()) {
                 continue;
@@ -68,13 +72,14 @@ public record MagnetLink(String infoHash, String displayName, List<String> track
                     }
                     peers.add(value);
                 }
+                case "ws" -> webSeeds.add(webSeed(value));
                 default -> { }
             }
         }
         if (hash == null) {
             throw new IllegalArgumentException("the magnet link has no xt=urn:btih:<info-hash>");
         }
-        return new MagnetLink(hash, name, trackers, peers);
+        return new MagnetLink(hash, name, trackers, peers, webSeeds);
     }
 
     /**
@@ -87,6 +92,20 @@ public record MagnetLink(String infoHash, String displayName, List<String> track
         if (!TRACKER.matcher(url).matches()) {
             String shown = url.length() <= 80 ? url : url.substring(0, 80) + "...";
             throw new IllegalArgumentException("tracker '" + shown + "' is not a URL like http://tracker.example/announce");
+        }
+        return url;
+    }
+
+    /**
+     * A web seed URL as given, when it is one medfetch can fetch from: http or https, a host.
+     *
+     * @throws IllegalArgumentException saying it is not one
+     */
+    public static String webSeed(String url) {
+        if (!TRACKER.matcher(url).matches() || !(url.regionMatches(true, 0, "http://", 0, 7)
+                || url.regionMatches(true, 0, "https://", 0, 8))) {
+            String shown = url.length() <= 80 ? url : url.substring(0, 80) + "...";
+            throw new IllegalArgumentException("web seed '" + shown + "' is not an http(s) URL");
         }
         return url;
     }

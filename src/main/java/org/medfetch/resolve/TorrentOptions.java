@@ -13,6 +13,7 @@ import java.util.List;
  * @param encryption message stream encryption on (slower to connect) or off
  * @param seedRatio  keep seeding until uploaded/size reaches this, or null
  * @param seedTime   keep seeding this long after completion, or null
+ * @param webSeeds   extra web seeds (BEP 19) as http(s) URLs
  */
 public record TorrentOptions(
         String files,
@@ -21,12 +22,20 @@ public record TorrentOptions(
         Integer port,
         boolean encryption,
         Double seedRatio,
-        Duration seedTime) {
+        Duration seedTime,
+        List<String> webSeeds) {
 
     public static final TorrentOptions DEFAULTS = new TorrentOptions(null, List.of(), List.of(), null, false, null, null);
 
     public TorrentOptions {
         trackers = List.copyOf(trackers);
         peers = List.copyOf(peers);
+        webSeeds = List.copyOf(webSeeds);
+    }
+
+    /** Options without extra web seeds. */
+    public TorrentOptions(String files, List<String> trackers, List<String> peers, Integer port, boolean encryption,
+                          Double seedRatio, Duration seedTime) {
+        this(files, trackers, peers, port, encryption, seedRatio, seedTime, List.of());
     }
 }

@@ -18,6 +18,7 @@ package org.medfetch.store;
  * @param sha256       hex SHA-256 once the file is done
  * @param rate         bytes per second at the last recorded progress, or null
  * @param nextAttemptAt epoch milliseconds before which the file is not retried
+ * @param sources      for a torrent, where its bytes came from (the engine's TorrentSources as JSON), or null
  */
 public record FileRecord(
         long id,
@@ -46,7 +47,8 @@ public record FileRecord(
         Long rate,
         long nextAttemptAt,
         String leaseOwner,
-        Long leaseUntil) {
+        Long leaseUntil,
+        String sources) {
 
     public boolean isTorrent() {
         return kind.equals("torrent");

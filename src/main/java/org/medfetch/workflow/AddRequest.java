@@ -1,6 +1,7 @@
 package org.medfetch.workflow;
 
 import java.util.List;
+import java.util.Map;
 import org.medfetch.resolve.TorrentOptions;
 
 /**
@@ -13,12 +14,24 @@ import org.medfetch.resolve.TorrentOptions;
  * @param dryRun   plan and report without queueing
  * @param torrent  options for torrents (peers, trackers, seeding)
  * @param extract  unpack the dataset's archives once they are done, stored with the job; null for no
+ * @param options  per-target options from an input file (checksum=, dataset=, out=), by target as written
  */
 public record AddRequest(List<String> targets, String project, String checksum, String files, boolean dryRun,
-                         TorrentOptions torrent, ExtractRequest extract) {
+                         TorrentOptions torrent, ExtractRequest extract, Map<String, TargetOptions> options) {
 
     public AddRequest {
         targets = List.copyOf(targets);
+        options = Map.copyOf(options);
+    }
+
+    public AddRequest(List<String> targets, String project, String checksum, String files, boolean dryRun,
+                      TorrentOptions torrent, ExtractRequest extract) {
+        this(targets, project, checksum, files, dryRun, torrent, extract, Map.of());
+    }
+
+    /** What the input file said under a target, or nothing. */
+    public TargetOptions options(String target) {
+        return options.getOrDefault(target, TargetOptions.NONE);
     }
 
     public AddRequest(List<String> targets, String project, String checksum, String files, boolean dryRun,

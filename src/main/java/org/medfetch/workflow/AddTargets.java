@@ -42,7 +42,7 @@ public final class AddTargets {
         if (request.checksum() != null && request.targets().size() != 1) {
             throw new UsageException("--checksum applies to one file: give exactly one target");
         }
-        Checksum checksum = parseChecksum(request.checksum());
+        Checksum checksum = parseChecksum(request.checksum(), null);
         List<AddResult> results = new ArrayList<>();
         for (String target : request.targets()) {
             results.add(addOne(target, request, checksum));
@@ -50,10 +50,12 @@ public final class AddTargets {
         return results;
     }
 
-    private AddResult addOne(String target, AddRequest request, Checksum checksum) {
+    private AddResult addOne(String target, AddRequest request, Checksum given) {
+        TargetOptions line = request.options(target);
+        Checksum checksum = line.checksum() != null ? parseChecksum(line.checksum(), target) : given;
         TargetResolver.Resolved resolved;
         try {
-            resolved = targets.resolve(target, request.torrent());
+            resolved = targets.resolve(target, request.torrent(), line.dataset());
         } catch (ResolveException e) {
             return new AddResult(target, null, e.retryable() ? Outcome.RETRYABLE : Outcome.FATAL, List.of(), null,
                     e.getMessage());
@@ -70,7 +72,7 @@ public final class AddTargets {
             }
             return new AddResult(target, resolved.datasetId(), Outcome.MANUAL, List.of(), m.instructions(), null);
         }
-        Resolution.Fetch fetch = (Resolution.Fetch) resolution;
+        Resolution.Fetch fetch = named((Resolution.Fetch) resolution, line.out(), target);
         List<Source> sources = select(fetch.sources(), request.files());
         boolean personNeeded = fetch.needsPerson().stream().anyMatch(path -> matches(path, request.files()));
         if (sources.isEmpty() && personNeeded) {
@@ -91,10 +93,12 @@ public final class AddTargets {
             List<AddResult.PlannedFile> planned = plan(resolved.datasetId(), sources);
             if (!request.dryRun()) {
                 queue(resolved, fetch, sources, planned, request, checksum);
+            } else {
+                planned = new RemoteSizes(workspace).fill(planned);
             }
             // Files a person must fetch (restricted ones) leave the dataset manual, exit 5, with their steps.
             return new AddResult(target, resolved.datasetId(), personNeeded ? Outcome.MANUAL : Outcome.SUCCESS, planned,
-                    fetch.notes(), null);
+                    fetch.notes(), null, fetch.info());
         } catch (TransferException e) {
             return new AddResult(target, resolved.datasetId(), Outcome.FATAL, List.of(), null, e.getMessage());
         }
@@ -107,9 +111,10 @@ public final class AddTargets {
             String relative = workspace.root().relativize(SafePath.resolve(folder, source.path())).toString()
                     .replace('\\', '/');
             if (source instanceof Source.HttpSource http) {
-                planned.add(new AddResult.PlannedFile(relative, http.size(), http.url().toString(), false));
+                planned.add(new AddResult.PlannedFile(relative, http.size(), http.url().toString(), false,
+                        http.auth() != null));
             } else {
-                planned.add(new AddResult.PlannedFile(relative, null, ((Source.TorrentSource) source).uri(), true));
+                planned.add(new AddResult.PlannedFile(relative, null, ((Source.TorrentSource) source).uri(), true, false));
             }
         }
         return planned;
@@ -184,12 +189,28 @@ public final class AddTargets {
                 + (sources.size() > 10 ? ", ..." : "");
     }
 
-    private static Checksum parseChecksum(String text) {
+    private static Checksum parseChecksum(String text, String target) {
         try {
             return text == null ? null : Checksum.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--checksum: " + e.getMessage());
+            throw new UsageException((target == null ? "--checksum: " : target + ": checksum=: ") + e.getMessage());
         }
+    }
+
+    /** The fetch with its single file named {@code out} (an input file's out=), or as it was without one. */
+    private static Resolution.Fetch named(Resolution.Fetch fetch, String out, String target) {
+        if (out == null) {
+            return fetch;
+        }
+        if (fetch.sources().size() != 1 || !(fetch.sources().get(0) instanceof Source.HttpSource http)) {
+            throw new UsageException(target + ": out= names one file, but it has " + fetch.sources().size()
+                    + " (use --files to pick some)");
+        }
+        if (SafePath.fileName(out) == null || !SafePath.fileName(out).equals(out)) {
+            throw new UsageException(target + ": out=" + out + " is not a plain file name");
+        }
+        return new Resolution.Fetch(List.of(new Source.HttpSource(http.url(), out, http.size(), http.checksums(),
+                http.auth())), fetch.notes(), fetch.info(), fetch.sidecars(), fetch.needsPerson());
     }
 
     static URI uri(String text) {

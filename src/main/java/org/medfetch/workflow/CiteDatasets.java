@@ -41,7 +41,7 @@ public final class CiteDatasets {
     public List<Reference> references(List<String> datasets, String project) {
         List<Reference> out = new ArrayList<>();
         if (datasets.isEmpty()) {
-            List<Job> jobs = workspace.store().jobs(project);
+            List<Job> jobs = workspace.hasQueue() ? workspace.store().jobs(project) : List.of();
             if (jobs.isEmpty()) {
                 throw new UsageException("project '" + project + "' has no datasets queued; name datasets to cite");
             }
@@ -49,9 +49,9 @@ public final class CiteDatasets {
             return out;
         }
         for (String query : datasets) {
-            Optional<Job> job = workspace.store().jobByDataset(query.strip());
+            Optional<Job> job = workspace.hasQueue() ? workspace.store().jobByDataset(query.strip()) : Optional.empty();
             CatalogEntry entry = job.isPresent() ? entry(job.get().datasetId()).orElse(null) : workspace.dataset(query);
-            if (job.isEmpty()) {
+            if (job.isEmpty() && workspace.hasQueue()) {
                 job = workspace.store().jobByDataset(entry.id());
             }
             out.add(reference(job, Optional.ofNullable(entry)));

@@ -11,10 +11,13 @@ import org.medfetch.resolve.mirrors.MirrorSources;
  * A catalog entry with the offline verdict on its link, its mirrors and the notes known about it.
  *
  * @param host    the link's host (or scheme for magnets), or null without a link
- * @param mirrors candidate sources from the mirror registry, usable ones first
+ * @param mirrors  candidate sources from the mirror registry, usable ones first
+ * @param access   what fetching it needs, from the source add will use (see {@link Access})
+ * @param modality the imaging modality its section (or name) says, in English, or null
  */
 public record ClassifiedEntry(CatalogEntry entry, Classification classification, String host,
-                              List<MirrorSources.Candidate> mirrors, List<DatasetNotes.Note> notes) {
+                              List<MirrorSources.Candidate> mirrors, List<DatasetNotes.Note> notes, String access,
+                              String modality) {
 
     public ClassifiedEntry {
         mirrors = List.copyOf(mirrors);

@@ -10,6 +10,7 @@ import org.medfetch.catalog.Catalog;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.CatalogLoader;
 import org.medfetch.engine.JobOptions;
+import org.medfetch.engine.TorrentSources;
 import org.medfetch.manifest.Manifest;
 import org.medfetch.resolve.DatasetInfo;
 import org.medfetch.resolve.Instructions;
@@ -58,7 +59,8 @@ final class ManifestEntries {
         for (FileRecord r : rows) {
             switch (r.kind()) {
                 case "torrent" -> torrents.add(new Manifest.Torrent(links.share(r.url()), r.infoHash(), r.path(),
-                        r.state().label()));
+                        r.state().label(), TorrentSources.fromJson(r.sources()).webSeeds().stream()
+                                .filter(w -> w.bytes() > 0).map(w -> links.share(w.url())).toList()));
                 case "torrent-file" -> files.add(file(r, Manifest.FileEntry.TORRENT,
                         links.share(byId.containsKey(r.parentId()) ? byId.get(r.parentId()).url() : r.url())));
                 case "adopted" -> files.add(file(r, Manifest.FileEntry.ADOPTED, null));

@@ -96,8 +96,15 @@ final class ManifestQueue {
                     store.finish(rec.id(), actual, size(target));
                     return Placed.PRESENT;
                 }
-                return fail(rec, "on disk with SHA-256 " + actual + ", but the manifest says " + f.sha256()
-                        + "; move the file away (or delete it) and sync again", problems);
+                String mismatch = "on disk with SHA-256 " + actual + ", but the manifest says " + f.sha256() + "; ";
+                if (rec.state() == FileState.DONE && f.sha256().equals(rec.sha256())) {
+                    // Fetched and verified here before, changed on disk since: the same damaged file run and
+                    // verify report (exit 1), left as it is for the same fix.
+                    problems.add(new SyncManifest.Problem(rec.path(), mismatch + "'medfetch verify --repair "
+                            + job.datasetId() + "' moves it aside and queues it again", Outcome.PROBLEMS));
+                    return Placed.NEEDS_PERSON;
+                }
+                return fail(rec, mismatch + "move the file away (or delete it) and sync again", problems);
             }
         }
         if (ShareableLinks.redacted(f.url())) {
@@ -213,8 +220,10 @@ final class ManifestQueue {
     private static NewJob job(Manifest.Dataset d, JobState state) {
         Instructions steps = d.instructions() == null ? null
                 : new Instructions(d.instructions().summary(), d.instructions().steps());
+        // the web seeds that served the manifest's machine serve this one too
+        List<String> webSeeds = d.torrents().stream().flatMap(t -> t.webSeeds().stream()).distinct().toList();
         String options = new JobOptions(d.selection(), new TorrentOptions(d.selection(), List.of(), List.of(), null, false,
-                null, null)).toJson();
+                null, null, webSeeds)).toJson();
         String target = "url".equals(d.source().kind()) && d.link() != null ? d.link() : d.id();
         return new NewJob(d.id(), d.name(), target, d.link(), d.resolver(), d.linkClass(), d.source().kind(),
                 d.source().link(), state, JobJson.instructions(steps), options,

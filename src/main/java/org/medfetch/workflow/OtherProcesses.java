@@ -2,12 +2,12 @@ package org.medfetch.workflow;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.medfetch.engine.LeaseOwner;
 import org.medfetch.engine.StopSignal;
 import org.medfetch.store.FileRecord;
-import org.medfetch.store.FileState;
 import org.medfetch.store.Job;
 
 /**
@@ -25,17 +25,17 @@ final class OtherProcesses {
         this.workspace = workspace;
     }
 
-    /** Files of these jobs that another live process holds. */
+    /**
+     * Files of these jobs that another live process holds: one query however long the queue, and leases
+     * judged by the store's clock (on a shared store, the database's, not this host's).
+     */
     List<FileRecord> holding(Collection<Job> jobs) {
-        long now = workspace.clock().millis();
+        Set<Long> ids = new HashSet<>();
+        jobs.forEach(j -> ids.add(j.id()));
         List<FileRecord> held = new ArrayList<>();
-        for (Job job : jobs) {
-            for (FileRecord f : workspace.store().files(job.id())) {
-                if (f.parentId() == null && (f.state() == FileState.RUNNING || f.state() == FileState.VERIFYING)
-                        && f.leaseUntil() != null && f.leaseUntil() >= now && !LeaseOwner.gone(f.leaseOwner())
-                        && !LeaseOwner.thisProcess(f.leaseOwner())) {
-                    held.add(f);
-                }
+        for (FileRecord f : workspace.store().leasedFiles()) {
+            if (ids.contains(f.jobId()) && !LeaseOwner.gone(f.leaseOwner()) && !LeaseOwner.thisProcess(f.leaseOwner())) {
+                held.add(f);
             }
         }
         return held;

@@ -27,13 +27,13 @@ public final class QueueControl {
     }
 
     /** @return how many files were paused */
-    public int pause(String target) {
-        return change(target, UNFINISHED, FileState.PAUSED, "user");
+    public int pause(Job job) {
+        return change(job, UNFINISHED, FileState.PAUSED, "user");
     }
 
     /** @return how many files will run again */
-    public int resume(String target) {
-        return change(target, Set.of(FileState.PAUSED), FileState.QUEUED, null);
+    public int resume(Job job) {
+        return change(job, Set.of(FileState.PAUSED), FileState.QUEUED, null);
     }
 
     /**
@@ -41,10 +41,9 @@ public final class QueueControl {
      *
      * @return how many files were cancelled
      */
-    public int cancel(String target, boolean purge) {
-        Job job = workspace.job(target);
+    public int cancel(Job job, boolean purge) {
         Store store = workspace.store();
-        int n = change(target, UNFINISHED, FileState.CANCELLED, null);
+        int n = change(job, UNFINISHED, FileState.CANCELLED, null);
         store.setJobState(job.id(), JobState.CANCELLED);
         if (purge) {
             for (FileRecord f : store.files(job.id())) {
@@ -58,8 +57,7 @@ public final class QueueControl {
     }
 
     /** Makes failed, retrying and cancelled files of a job runnable again; a cancelled job becomes active. */
-    public int retry(String target) {
-        Job job = workspace.job(target);
+    public int retry(Job job) {
         if (job.state() == JobState.CANCELLED) {
             workspace.store().setJobState(job.id(), JobState.ACTIVE);
         }
@@ -69,8 +67,7 @@ public final class QueueControl {
         return again.size();
     }
 
-    private int change(String target, Set<FileState> from, FileState to, String reason) {
-        Job job = workspace.job(target);
+    private int change(Job job, Set<FileState> from, FileState to, String reason) {
         int n = 0;
         for (FileRecord f : units(job)) {
             if (from.contains(f.state())) {

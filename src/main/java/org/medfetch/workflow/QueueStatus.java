@@ -29,6 +29,9 @@ public final class QueueStatus {
 
     /** Every job with its files, read in a fixed number of queries however long the queue. */
     public List<JobSummary> jobs(String project) {
+        if (!workspace.hasQueue()) {
+            return List.of();
+        }
         Instant now = workspace.clock().instant();
         return workspace.store().jobsWithFiles(project).stream()
                 .map(j -> summarize(j.job(), j.files(), j::bytesDone, now)).toList();
@@ -58,6 +61,10 @@ public final class QueueStatus {
         Long rate = null;
         Instant retryAt = null;
         for (FileRecord f : units) {
+            Instant waiting = waitUntil(f, now);
+            if (waiting != null) {
+                error = "waiting until " + waiting + (f.lastError() == null ? "" : ": " + f.lastError());
+            }
             if (f.rate() != null && (f.state() == FileState.RUNNING || f.state() == FileState.VERIFYING)
                     && !LeaseOwner.gone(f.leaseOwner())) {
                 rate = (rate == null ? 0 : rate) + f.rate();
@@ -75,8 +82,19 @@ public final class QueueStatus {
             Instant at = retryAt(f, now);
             retryAt = at != null && (retryAt == null || at.isBefore(retryAt)) ? at : retryAt;
         }
-        return new JobSummary(job, state(job, units), all, done, total, bytesDone, pieces, piecesTotal, rate, error,
-                retryAt);
+        List<JobSummary.FileStatus> files = all.stream().map(f -> new JobSummary.FileStatus(f, retryAt(f, now),
+                waitUntil(f, now))).toList();
+        return new JobSummary(job, state(job, units), files, done, total, bytesDone, pieces, piecesTotal, rate, error,
+                retryAt, Access.of(job, all));
+    }
+
+    /**
+     * When the wait of a running file before its next attempt ends, if that is still to come: the engine
+     * records it while it waits for a server's Retry-After (within --max-retry-wait) or its own backoff.
+     */
+    public static Instant waitUntil(FileRecord f, Instant now) {
+        Instant at = Instant.ofEpochMilli(f.nextAttemptAt());
+        return f.state() == FileState.RUNNING && at.isAfter(now) && !LeaseOwner.gone(f.leaseOwner()) ? at : null;
     }
 
     /** When a retrying file may be tried again, if that is still to come; else null. */

@@ -20,7 +20,7 @@ final class StoredProbes implements ProbeCache {
 
     @Override
     public Optional<LinkKind> get(URI link) {
-        if (!Files.exists(workspace.stateFile())) {
+        if (!workspace.hasQueue()) {
             return Optional.empty();
         }
         return workspace.store().linkKind(link.toString()).map(LinkKind::ofLabel);
@@ -28,6 +28,9 @@ final class StoredProbes implements ProbeCache {
 
     @Override
     public void put(URI link, LinkKind kind) {
+        if (!Files.isDirectory(workspace.root())) {
+            return; // a listing never creates the workspace it was pointed at
+        }
         workspace.store().saveLinkKind(link.toString(), kind.label());
     }
 }

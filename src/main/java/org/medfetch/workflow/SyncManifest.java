@@ -42,9 +42,16 @@ public final class SyncManifest {
     }
 
     private final Workspace workspace;
+    private final boolean hashDone;
 
     public SyncManifest(Workspace workspace) {
+        this(workspace, false);
+    }
+
+    /** @param hashDone re-hash the manifest's finished files before working (--verify), not only their size */
+    public SyncManifest(Workspace workspace, boolean hashDone) {
         this.workspace = workspace;
+        this.hashDone = hashDone;
     }
 
     /** @param project the project to queue for, or null for the manifest's own */
@@ -68,7 +75,7 @@ public final class SyncManifest {
             queued.add(new Queued(d.id(), q.toFetch(), q.present()));
             problems.addAll(q.problems());
         }
-        RunQueue.Result run = new RunQueue(workspace).run(options, progress, stop, jobs,
+        RunQueue.Result run = new RunQueue(workspace, hashDone).run(options, progress, stop, jobs,
                 new RunQueue.Extraction(null, limits));
         problems.addAll(changedRemotes(manifest, problems.stream().map(Problem::path).toList()));
         Store store = workspace.store();

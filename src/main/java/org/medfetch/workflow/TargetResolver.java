@@ -47,8 +47,14 @@ final class TargetResolver {
         this.torrents = torrents;
     }
 
-    Resolved resolve(String target, TorrentOptions torrent) throws ResolveException {
+    /** @param dataset the dataset id an input file chose for a URL or torrent (dataset=), or null */
+    Resolved resolve(String target, TorrentOptions torrent, String dataset) throws ResolveException {
         String text = target.strip();
+        if (dataset != null && !MagnetLink.isMagnet(text) && !text.regionMatches(true, 0, "http://", 0, 7)
+                && !text.regionMatches(true, 0, "https://", 0, 8) && !text.toLowerCase(Locale.ROOT).endsWith(".torrent")) {
+            throw new UsageException(text + ": dataset= names the folder of a URL or torrent; a catalog dataset has its "
+                    + "own id");
+        }
         if (MagnetLink.isMagnet(text)) {
             MagnetLink magnet = TorrentTargets.magnet(text);
             Optional<Resolved> known = torrents.known(magnet.infoHash(), torrent);
@@ -57,13 +63,14 @@ final class TargetResolver {
             }
             String name = magnet.displayName() != null ? magnet.displayName() : magnet.infoHash();
             String safe = SafePath.fileName(name);
-            String id = ids.pick(safe != null ? safe : magnet.infoHash(), text);
+            String id = dataset != null ? chosen(dataset) : ids.pick(safe != null ? safe : magnet.infoHash(), text);
             return adHoc(text, entry(id, name, text), torrent);
         }
         if (text.regionMatches(true, 0, "http://", 0, 7) || text.regionMatches(true, 0, "https://", 0, 8)) {
             URI uri = AddTargets.uri(text);
             String fileName = SafePath.fileName(LinkShape.fileName(uri));
-            String id = ids.pick(fileName != null ? stem(fileName) : Resolvers.host(uri), text);
+            String id = dataset != null ? chosen(dataset)
+                    : ids.pick(fileName != null ? stem(fileName) : Resolvers.host(uri), text);
             return adHoc(text, entry(id, fileName != null ? fileName : Resolvers.host(uri), text), torrent);
         }
         if (text.toLowerCase(Locale.ROOT).endsWith(".torrent") && Files.isRegularFile(Path.of(text))) {
@@ -75,7 +82,36 @@ final class TargetResolver {
             torrents.checkLayout(file, torrent, resolved.datasetId());
             return resolved;
         }
-        return catalog(workspace.dataset(text), torrent);
+        Optional<UsageException> scheme = TargetMistakes.unknownScheme(text);
+        if (scheme.isPresent()) {
+            throw scheme.get();
+        }
+        CatalogEntry entry;
+        try {
+            entry = workspace.dataset(text);
+        } catch (UsageException notInCatalog) {
+            throw TargetMistakes.notADataset(text).orElse(notInCatalog);
+        }
+        return catalog(entry, torrent);
+    }
+
+    /**
+     * A dataset id an input file chose (dataset=): a plain folder name that no catalog dataset and no
+     * dataset queued from the catalog uses; URLs may share it.
+     */
+    private String chosen(String dataset) {
+        String id = SafePath.fileName(dataset.strip());
+        if (id == null || !id.equals(dataset.strip()) || !DatasetIds.bounded(id).equals(id)) {
+            throw new UsageException("dataset=" + dataset + " is not a plain folder name (at most "
+                    + DatasetIds.MAX_ID + " characters, no '/')");
+        }
+        boolean catalog = workspace.catalog().entries().stream().anyMatch(e -> e.id().equals(id))
+                || workspace.hasQueue() && workspace.store().jobByDataset(id)
+                .map(j -> !"url".equals(j.source())).orElse(false);
+        if (catalog) {
+            throw new UsageException("dataset=" + id + " is a catalog dataset's id; choose another folder name");
+        }
+        return id;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +34,16 @@ public final class VerifyFiles {
         }
     }
 
-    /** @param detail what differs, or null */
-    public record Checked(String path, Verdict verdict, String detail) {
+    /**
+     * @param detail what differs, or null
+     * @param fix    the command that repairs it, or null when nothing needs repair
+     * @param file   the queued file checked, or null for an unpacked file or a manifest's entry
+     */
+    public record Checked(String path, Verdict verdict, String detail, String fix, FileRecord file) {
+
+        public Checked(String path, Verdict verdict, String detail) {
+            this(path, verdict, detail, null, null);
+        }
     }
 
     private final Workspace workspace;
@@ -45,7 +54,19 @@ public final class VerifyFiles {
 
     /** Verifies the finished files of one job, or of every job when target is null. */
     public List<Checked> verify(String target) {
+        if (target == null && !workspace.hasQueue()) {
+            return List.of();
+        }
         List<Job> jobs = target == null ? workspace.store().jobs(null) : List.of(workspace.job(target));
+        return check(jobs, true);
+    }
+
+    /**
+     * The finished files of these jobs as they are on disk: there and of their recorded size (run and sync
+     * look before they work), and with {@code hash} of their recorded SHA-256 too. Archives deleted after
+     * they were unpacked are not missing; the files unpacked from them are checked instead.
+     */
+    public List<Checked> check(Collection<Job> jobs, boolean hash) {
         List<Checked> out = new ArrayList<>();
         for (Job job : jobs) {
             for (FileRecord f : workspace.store().files(job.id())) {
@@ -53,18 +74,47 @@ public final class VerifyFiles {
                     Optional<Extraction> unpacked = workspace.store().extractions().of(f.id());
                     boolean removed = unpacked.map(Extraction::archiveRemoved).orElse(false);
                     out.add(removed && !Files.exists(workspace.root().resolve(f.path()))
-                            ? new Checked(f.path(), Verdict.REMOVED, "deleted after it was unpacked, as asked") : check(f));
-                    unpacked.ifPresent(e -> e.files().forEach(x -> out.add(unpacked(x))));
+                            ? new Checked(f.path(), Verdict.REMOVED, "deleted after it was unpacked, as asked", null, f)
+                            : withFix(check(f, hash), job));
+                    unpacked.ifPresent(e -> e.files().forEach(x -> out.add(withFix(unpacked(x, hash), job))));
                 }
             }
         }
         return out;
     }
 
-    private Checked check(FileRecord f) {
+    /** The command that repairs a problem: verify --repair for a file of the queue, extract for an unpacked one. */
+    private static Checked withFix(Checked c, Job job) {
+        if (!c.verdict().problem()) {
+            return c;
+        }
+        String id = job.datasetId();
+        String fix;
+        if (c.file() == null) {
+            fix = "'medfetch extract " + id + "' unpacks it again from its archive";
+        } else if (c.file().kind().equals("adopted")) {
+            fix = "'medfetch verify --repair " + id + "' moves it aside and gives the steps to fetch it by hand again";
+        } else {
+            fix = "'medfetch verify --repair " + id + "' " + (c.verdict() == Verdict.MISSING ? "queues it again"
+                    : "moves it aside and queues it again") + ", then 'medfetch run " + id + "' fetches it";
+        }
+        return new Checked(c.path(), c.verdict(), c.detail(), fix, c.file());
+    }
+
+    private Checked check(FileRecord f, boolean hash) {
         Path file = workspace.root().resolve(f.path());
         if (!Files.isRegularFile(file)) {
-            return new Checked(f.path(), Verdict.MISSING, "the file is gone");
+            return new Checked(f.path(), Verdict.MISSING, "the file is gone", null, f);
+        }
+        if (!hash) {
+            try {
+                long size = Files.size(file);
+                return f.size() == null || size == f.size() ? new Checked(f.path(), Verdict.OK, null, null, f)
+                        : new Checked(f.path(), Verdict.MISMATCH, "size is " + size + " bytes, " + f.size()
+                        + " when it was verified", null, f);
+            } catch (IOException e) {
+                return new Checked(f.path(), Verdict.MISMATCH, "cannot read it: " + e.getMessage(), null, f);
+            }
         }
         List<Checksum> expected = new ArrayList<>();
         expected.add(new Checksum("sha256", f.sha256()));
@@ -75,14 +125,14 @@ public final class VerifyFiles {
         for (Checksum c : expected) {
             if (!c.hex().equals(actual.get(c.algorithm()))) {
                 return new Checked(f.path(), Verdict.MISMATCH, c.algorithm() + " is " + actual.get(c.algorithm())
-                        + ", expected " + c.hex());
+                        + ", expected " + c.hex(), null, f);
             }
         }
-        return new Checked(f.path(), Verdict.OK, null);
+        return new Checked(f.path(), Verdict.OK, null, null, f);
     }
 
     /** A file an extraction wrote: there, of its size, and of its SHA-256 when that was recorded. */
-    private Checked unpacked(Extraction.File x) {
+    private Checked unpacked(Extraction.File x, boolean hash) {
         Path file = workspace.root().resolve(x.path());
         try {
             if (!Files.isRegularFile(file)) {
@@ -95,7 +145,7 @@ public final class VerifyFiles {
         } catch (IOException e) {
             return new Checked(x.path(), Verdict.MISMATCH, "cannot read it: " + e.getMessage());
         }
-        if (x.sha256() != null) {
+        if (hash && x.sha256() != null) {
             String actual = sha256(file);
             if (!actual.equals(x.sha256())) {
                 return new Checked(x.path(), Verdict.MISMATCH, "sha256 is " + actual + ", expected " + x.sha256());
@@ -115,7 +165,7 @@ public final class VerifyFiles {
         try {
             digests.put("sha256", MessageDigest.getInstance("SHA-256"));
             for (Checksum c : wanted) {
-                digests.putIfAbsent(c.algorithm(), MessageDigest.getInstance(c.digestName()));
+                digests.computeIfAbsent(c.algorithm(), a -> c.newDigest());
             }
             byte[] buffer = new byte[1 << 20];
             try (InputStream in = Files.newInputStream(file)) {

@@ -18,6 +18,7 @@ import org.medfetch.resolve.mirrors.DatasetNotes;
 import org.medfetch.resolve.mirrors.MirrorSources;
 import org.medfetch.store.Job;
 import org.medfetch.store.Store;
+import org.medfetch.store.StoreAddress;
 
 /**
  * One invocation's view of a workspace: its folder, the catalog in use, the resolvers, the transfers
@@ -48,10 +49,21 @@ public final class Workspace implements AutoCloseable {
     private final Supplier<DoiMetadata> doi;
     private final FreeSpace freeSpace;
     private final Clock clock;
+    private final Supplier<StoreAddress> storeAddress;
     private Store store;
 
+    /** A workspace whose queue is its own SQLite database. */
     public Workspace(Path root, Parts parts, Clock clock) {
+        this(root, parts, clock, null);
+    }
+
+    /**
+     * @param store where the queue is (--store), worked out on first use (a command that needs no queue reads
+     *              no password file); null for the workspace's own SQLite database
+     */
+    public Workspace(Path root, Parts parts, Clock clock, Supplier<StoreAddress> store) {
         this.root = root;
+        this.storeAddress = once(store != null ? store : () -> new StoreAddress.Sqlite(stateFile(root)));
         this.catalog = once(parts.catalog());
         ProbeCache probes = new StoredProbes(this);
         this.resolvers = once(() -> parts.resolvers().apply(probes));
@@ -120,14 +132,34 @@ public final class Workspace implements AutoCloseable {
         return root.resolve("downloads").resolve(datasetId);
     }
 
+    /** The queue, opened on first use. */
     public synchronized Store store() {
         if (store == null) {
-            store = Store.open(stateFile(), clock);
+            store = Store.open(storeAddress(), clock);
         }
         return store;
     }
 
+    /**
+     * Whether anything was ever queued here: read-only commands never create the state database (a
+     * workspace's SQLite file is made only when something is recorded; another store always exists).
+     */
+    public boolean hasQueue() {
+        return store != null || !(storeAddress() instanceof StoreAddress.Sqlite sqlite)
+                || java.nio.file.Files.exists(sqlite.file());
+    }
+
+    /** Where the queue is. */
+    public StoreAddress storeAddress() {
+        return storeAddress.get();
+    }
+
     Path stateFile() {
+        return stateFile(root);
+    }
+
+    /** The workspace's own SQLite database, where the queue is unless --store names another. */
+    public static Path stateFile(Path root) {
         return root.resolve("downloads").resolve(".medfetch").resolve("state.db");
     }
 
@@ -152,6 +184,9 @@ public final class Workspace implements AutoCloseable {
 
     /** A queued job by its dataset id, or by a catalog name that leads to one. */
     public Job job(String query) {
+        if (!hasQueue()) {
+            throw new UsageException("nothing is queued in " + root + " yet; add it first: medfetch add " + query.strip());
+        }
         return store().jobByDataset(query.strip()).orElseGet(() -> {
             CatalogEntry entry = dataset(query);
             return store().jobByDataset(entry.id()).orElseThrow(() ->

@@ -33,6 +33,10 @@ public final class WriteManifest {
 
     /** @param out where the JSON goes, or null for manifests/&lt;project&gt;.json in the workspace */
     public Result write(String project, Path out) {
+        if (!workspace.hasQueue()) {
+            throw new UsageException("nothing is queued in " + workspace.root() + "; add some first: medfetch add DATASET "
+                    + "--project " + project);
+        }
         List<Job> jobs = workspace.store().jobs(project);
         if (jobs.isEmpty()) {
             List<String> projects = workspace.store().projects();

@@ -45,6 +45,18 @@ class CatalogShapesTest {
     }
 
     @Test
+    void bareBucketLinksAreLinks() {
+        Catalog catalog = parse("""
+                | Dataset | Link |
+                |---|---|
+                | ABIDE | s3://fcp-indi/data/Projects/ABIDE/ |
+                | IDC | gs://idc-open-data/ |
+                """);
+        assertEquals(List.of("s3://fcp-indi/data/Projects/ABIDE/", "gs://idc-open-data/"),
+                catalog.entries().stream().map(CatalogEntry::link).toList());
+    }
+
+    @Test
     void bulletListsOfLinks() {
         Catalog catalog = parse("""
                 ## Retina

@@ -102,6 +102,8 @@ class ExtractCommandsTest {
         assertEquals(0, verify.exitCode(), verify.out());
         assertTrue(verify.out().contains("removed  downloads/kvasir/kvasir.zip  (deleted after it was unpacked"),
                 verify.out());
+        CliRun run = medfetch("run", "--verify", "--no-progress");
+        assertEquals(0, run.exitCode(), "run's re-check knows the archive was removed on purpose: " + run.err());
         assertEquals(0, medfetch("manifest").exitCode());
         Path manifest = ws.resolve("manifests/default.json");
         assertTrue(JSON.readTree(Files.readString(manifest)).get("datasets").get(0).get("files").get(0)

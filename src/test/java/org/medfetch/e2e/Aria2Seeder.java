@@ -17,12 +17,23 @@ public final class Aria2Seeder implements AutoCloseable {
 
     /** @param dir the folder holding the torrent's payload (as mktorrent saw it) */
     public Aria2Seeder(Path torrent, Path dir, Path log) throws IOException, InterruptedException {
+        this(torrent, dir, log, List.of());
+    }
+
+    /**
+     * @param options more aria2c options, e.g. {@code --bt-tracker=URL --bt-exclude-tracker=*}: aria2c announces
+     *                to UDP trackers only with its DHT on, so a test whose torrent names a UDP tracker has the
+     *                seeder announce to the same opentracker over HTTP
+     */
+    public Aria2Seeder(Path torrent, Path dir, Path log, List<String> options) throws IOException, InterruptedException {
         Path aria2c = Tools.require("aria2c", "aria2");
         this.port = LocalPorts.free();
         List<String> command = new ArrayList<>(List.of(aria2c.toString(), "--enable-dht=false", "--enable-dht6=false",
                 "--bt-enable-lpd=false", "--enable-peer-exchange=false", "--disable-ipv6=true",
                 "--interface=127.0.0.1", "-V", "--seed-ratio=0.0", "--summary-interval=0",
-                "--listen-port=" + port, "--dir=" + dir, torrent.toString()));
+                "--listen-port=" + port, "--dir=" + dir));
+        command.addAll(options);
+        command.add(torrent.toString());
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         LocalPorts.awaitListening(process, port, log);
     }

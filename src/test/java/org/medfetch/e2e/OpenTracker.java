@@ -39,6 +39,11 @@ public final class OpenTracker implements AutoCloseable {
         return "http://127.0.0.1:" + port + "/announce";
     }
 
+    /** The same tracker over UDP (BEP 15). */
+    public String udpAnnounce() {
+        return "udp://127.0.0.1:" + port + "/announce";
+    }
+
     @Override
     public void close() {
         process.destroy();

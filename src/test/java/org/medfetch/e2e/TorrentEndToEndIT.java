@@ -7,9 +7,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,7 +27,6 @@ class TorrentEndToEndIT {
 
     @Test
     void getsATorrentServedByNginxAndAMagnetFromAria2cThroughOpentracker() throws Exception {
-        Path mktorrent = Tools.require("mktorrent", "mktorrent");
         Path payload = tmp.resolve("seed/ct-scans");
         String shaA = Payloads.sha256(Payloads.random(payload.resolve("a.nii.gz"), 3 * MIB, 1));
         String shaB = Payloads.sha256(Payloads.random(payload.resolve("labels/b.nii.gz"), 2 * MIB + 17, 2));
@@ -40,11 +36,9 @@ class TorrentEndToEndIT {
         // opentracker needs the info-hash on its whitelist before anyone announces: make the torrent first
         int trackerPort = LocalPorts.free();
         String announce = "http://127.0.0.1:" + trackerPort + "/announce";
-        Path torrent = www.resolve("ct-scans.torrent");
-        Process make = new ProcessBuilder(mktorrent.toString(), "-l", "16", "-a", announce, "-o", torrent.toString(),
-                payload.toString()).redirectErrorStream(true).redirectOutput(logs.resolve("mktorrent.txt").toFile()).start();
-        assertEquals(0, make.waitFor());
-        String infoHash = infoHash(Files.readAllBytes(torrent));
+        Path torrent = MkTorrent.make(payload, www.resolve("ct-scans.torrent"), logs.resolve("mktorrent.txt"), "-a",
+                announce);
+        String infoHash = MkTorrent.infoHash(torrent);
         try (OpenTracker tracker = new OpenTracker(tmp.resolve("tracker"), List.of(infoHash), trackerPort);
              Aria2Seeder seeder = new Aria2Seeder(torrent, payload.getParent(), logs.resolve("aria2c.txt"));
              Nginx nginx = new Nginx(www, tmp.resolve("nginx"), "4m")) {
@@ -79,21 +73,5 @@ class TorrentEndToEndIT {
                 "--no-progress", "--retries", "0");
         assertEquals(3, get.exitCode(), get.out() + get.err());
         assertTrue(get.err().contains("no peer sent the metadata"), get.err());
-    }
-
-    /**
-     * The SHA-1 of the info dictionary. mktorrent writes keys in sorted order, so "info" comes last:
-     * its value runs from after "4:info" to the final 'e' of the outer dictionary.
-     */
-    private static String infoHash(byte[] torrent) throws Exception {
-        byte[] key = "4:info".getBytes(StandardCharsets.US_ASCII);
-        int at = -1;
-        for (int i = 0; i + key.length <= torrent.length && at < 0; i++) {
-            if (Arrays.equals(torrent, i, i + key.length, key, 0, key.length)) {
-                at = i + key.length;
-            }
-        }
-        byte[] info = Arrays.copyOfRange(torrent, at, torrent.length - 1);
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(info));
     }
 }

@@ -289,4 +289,28 @@ class EngineTest {
             assertEquals(8, transfer.calls.stream().distinct().count());
         }
     }
+
+    @Test
+    void aFollowingEngineTakesWorkQueuedWhileItWaitsAndShowsAsAWorkerAllAlong() {
+        try (Store store = store()) {
+            queue(store, "first", "a.bin");
+            StopSignal stop = new StopSignal();
+            List<Integer> workersBetweenRounds = new ArrayList<>();
+            List<Integer> completedPerRound = new ArrayList<>();
+            RunReport report = new Engine(store, workspace, new Transfers(transfer, null), Clock.systemUTC())
+                    .follow(options(1, 1), Progress.NONE, stop, null, Duration.ofMillis(10), round -> {
+                        completedPerRound.add(round.completed().size());
+                        workersBetweenRounds.add(store.workers().size());
+                        if (completedPerRound.size() == 1) {
+                            queue(store, "later", "b.bin");
+                        } else {
+                            stop.raise(StopSignal.Reason.INTERRUPTED);
+                        }
+                    });
+            assertEquals(List.of(1, 1), completedPerRound, "the file queued between rounds was taken in the next");
+            assertEquals(2, report.completed().size());
+            assertEquals(List.of(1, 1), workersBetweenRounds, "an idle follower is still a live worker");
+            assertEquals(List.of(), store.workers(), "and is no longer one once it stops");
+        }
+    }
 }

@@ -81,6 +81,33 @@ class ManifestFormatTest {
     }
 
     @Test
+    void formatThreeListsTheWebSeedsOfEachTorrentAndOlderFormatsHaveNone() throws Exception {
+        Manifest.Dataset cq = sample().datasets().get(2);
+        Manifest.Torrent seeded = new Manifest.Torrent(MAGNET, "c".repeat(40), "downloads/CQ500/CQ500", "done",
+                List.of("https://mirror.example/cq500/"));
+        Manifest.Dataset withSeeds = new Manifest.Dataset(cq.id(), cq.name(), cq.section(), cq.link(), cq.resolver(),
+                cq.linkClass(), cq.source(), cq.doi(), cq.license(), cq.citation(), cq.landingPage(), cq.state(),
+                cq.selection(), cq.instructions(), List.of(seeded), cq.files());
+        Manifest three = new Manifest(3, "thesis", Instant.parse("2025-03-01T12:00:00Z"), "0.1.0",
+                new Manifest.CatalogRef("bundled", SHA_B), List.of(withSeeds));
+        String json = new ManifestWriter().write(three);
+
+        assertTrue(json.contains("\"web_seeds\": [\n            \"https://mirror.example/cq500/\"\n          ]"), json);
+        ManifestSchema.assertValid(json);
+        Manifest read = new ManifestReader().read(json);
+        assertEquals(List.of("https://mirror.example/cq500/"), read.datasets().get(0).torrents().get(0).webSeeds());
+        assertEquals(json, new ManifestWriter().write(read));
+
+        String two = json.replace("\"format\": 3", "\"format\": 2");
+        assertThrows(ManifestException.class, () -> new ManifestReader().read(two), "format 2 has no web_seeds");
+        assertFalse(ManifestSchema.problems(two).isEmpty(), "the schema says the same");
+        String threeWithout = new ManifestWriter().write(new Manifest(2, three.project(), three.writtenAt(),
+                three.medfetchVersion(), three.catalog(), three.datasets())).replace("\"format\": 2", "\"format\": 3");
+        assertThrows(ManifestException.class, () -> new ManifestReader().read(threeWithout), "format 3 needs web_seeds");
+        assertFalse(ManifestSchema.problems(threeWithout).isEmpty(), "the schema says the same");
+    }
+
+    @Test
     void newerFormatsAreRefusedWithAHint() {
         int newer = Manifest.FORMAT + 1;
         String json = new ManifestWriter().write(sample()).replace("\"format\": 1", "\"format\": " + newer);

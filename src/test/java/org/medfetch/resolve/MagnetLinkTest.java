@@ -59,4 +59,14 @@ class MagnetLinkTest {
     void keepsTrackersBtSkipsOrSpeaks(String tracker) {
         assertEquals(tracker, MagnetLink.tracker(tracker));
     }
+
+    @Test
+    void webSeedsAreHttpUrls() {
+        MagnetLink m = MagnetLink.parse("magnet:?xt=urn:btih:" + "0".repeat(40)
+                + "&ws=http%3A%2F%2Fmirror.example%2Fct%2F&ws=https%3A%2F%2Fcdn.example%2Fct%3Fsig%3Dx");
+        assertEquals(List.of("http://mirror.example/ct/", "https://cdn.example/ct?sig=x"), m.webSeeds());
+        assertEquals("web seed 'ftp://mirror.example/ct' is not an http(s) URL", assertThrows(
+                IllegalArgumentException.class, () -> MagnetLink.parse("magnet:?xt=urn:btih:" + "0".repeat(40)
+                        + "&ws=ftp://mirror.example/ct")).getMessage());
+    }
 }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
+import org.medfetch.store.sqlite.SqliteStore;
 
 /**
  * A state database on a disk that is about to fill up, simulated with SQLite's own limit: every write of the
@@ -23,7 +24,7 @@ public final class FullDisk {
     }
 
     public static Store open(Path db, Clock clock, int pagesLeft) throws SQLException {
-        Store.open(db, clock).close();
+        SqliteStore.open(db, clock).close();
         long pages;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS filler (page BLOB)");
@@ -36,7 +37,7 @@ public final class FullDisk {
                 pages = rs.getLong(1);
             }
         }
-        return Store.open(db, clock, pages + pagesLeft);
+        return SqliteStore.open(db, clock, pages + pagesLeft);
     }
 
     /** Space again: writes no longer add filler, and a store opened now has no limit. */

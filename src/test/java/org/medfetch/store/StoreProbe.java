@@ -1,5 +1,7 @@
 package org.medfetch.store;
 
+import org.medfetch.store.jdbc.JdbcStore;
+
 /** Lets tests of other packages count the statements a store prepared (to bound an operation's queries). */
 public final class StoreProbe {
 
@@ -7,6 +9,6 @@ public final class StoreProbe {
     }
 
     public static long statements(Store store) {
-        return store.statementsRun();
+        return ((JdbcStore) store).statementsRun();
     }
 }

@@ -17,8 +17,10 @@ import org.medfetch.store.Job;
 import org.medfetch.store.JobState;
 import org.medfetch.store.NewFile;
 import org.medfetch.store.NewJob;
+import org.medfetch.store.PostgresCluster;
 import org.medfetch.store.Segment;
 import org.medfetch.store.Store;
+import org.medfetch.store.StoreAddress;
 import org.medfetch.store.StoreProbe;
 import org.medfetch.store.TestClock;
 
@@ -43,11 +45,15 @@ class QueueStatusTest {
     }
 
     private Workspace workspace() {
+        return workspace(null);
+    }
+
+    private Workspace workspace(StoreAddress store) {
         return new Workspace(root, new Workspace.Parts(unused("catalog"), unusedFrom("resolvers"),
                 unusedFrom("mirrors"), unused("notes"), unusedFrom("transfers"), unused("link probe"),
                 unused("DOI metadata"), folder -> {
                     throw new AssertionError("status needs no free space");
-                }), clock);
+                }), clock, store == null ? null : () -> store);
     }
 
     private static FileRecord queue(Store store, int i) {
@@ -67,7 +73,16 @@ class QueueStatusTest {
 
     @Test
     void theQueriesDoNotGrowWithTheQueue() {
-        try (Workspace ws = workspace()) {
+        queriesDoNotGrow(workspace());
+    }
+
+    @Test
+    void theQueriesDoNotGrowWithAPostgresQueueEither() {
+        queriesDoNotGrow(workspace(PostgresCluster.require().newDatabase()));
+    }
+
+    private static void queriesDoNotGrow(Workspace workspace) {
+        try (Workspace ws = workspace) {
             for (int i = 0; i < 5; i++) {
                 queue(ws.store(), i);
             }

@@ -26,7 +26,7 @@ final class Digests {
     Digests(List<Checksum> expected) {
         this.expected = List.copyOf(expected);
         digest("SHA-256");
-        expected.forEach(c -> digest(c.digestName()));
+        expected.forEach(c -> byName.computeIfAbsent(c.digestName(), n -> c.newDigest()));
     }
 
     /** Feeds the buffer's remaining bytes to every digest; the buffer ends where it began. */

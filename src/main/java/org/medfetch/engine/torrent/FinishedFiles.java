@@ -70,6 +70,23 @@ final class FinishedFiles implements AutoCloseable {
         return done;
     }
 
+    /**
+     * Waits for the files already under way to be recorded: a torrent that fails still records the files
+     * whose every piece passed its check.
+     */
+    void settle() {
+        for (Future<CompletedFile> file : hashing.values()) {
+            try {
+                file.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                // this file is hashed again by the next attempt
+            }
+        }
+    }
+
     @Override
     public void close() {
         hasher.shutdownNow();

@@ -2,11 +2,7 @@ package org.medfetch.engine.torrent;
 
 import bt.metainfo.Torrent;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.medfetch.engine.TransferException;
 import org.medfetch.engine.TransferException.Kind;
+import org.medfetch.engine.http.HttpRanges;
 import org.medfetch.resolve.MagnetLink;
 
 /**
@@ -32,20 +29,23 @@ final class MetainfoReader {
      * @param torrent  the metadata, or null for a magnet whose metadata peers have not sent yet
      * @param trackers extra trackers (a magnet's tr=)
      * @param peers    extra peers (a magnet's x.pe=)
+     * @param webSeeds web seeds (a .torrent's url-list, a magnet's ws=)
      * @param name     what to call the torrent before its metadata is known
      */
-    record Input(String infoHash, Torrent torrent, List<String> trackers, List<String> peers, String name) {
+    record Input(String infoHash, Torrent torrent, List<String> trackers, List<String> peers, List<String> webSeeds,
+                 String name) {
     }
 
     private final MetainfoParser parser = new MetainfoParser();
     private final SavedMetadata saved;
-    private final HttpClient http;
+    private final HttpRanges http;
     private final Duration timeout;
 
-    MetainfoReader(SavedMetadata saved, Duration timeout) {
+    /** @param http how .torrent URLs are fetched: medfetch's HTTP client (its proxies, its failure classes) */
+    MetainfoReader(SavedMetadata saved, HttpRanges http, Duration timeout) {
         this.saved = saved;
+        this.http = http;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     /** @param knownInfoHash the info-hash an earlier attempt recorded, or null: its saved copy is used */
@@ -55,7 +55,8 @@ final class MetainfoReader {
         }
         Optional<Torrent> earlier = knownInfoHash == null ? Optional.empty() : savedCopy(knownInfoHash);
         if (earlier.isPresent()) {
-            return new Input(knownInfoHash, earlier.get(), List.of(), List.of(), earlier.get().getName());
+            return new Input(knownInfoHash, earlier.get(), List.of(), List.of(), savedWebSeeds(knownInfoHash),
+                    earlier.get().getName());
         }
         byte[] bytes = isHttp(uri) ? download(uri) : readFile(uri);
         Torrent torrent = parse(bytes, uri);
@@ -65,7 +66,7 @@ final class MetainfoReader {
         } catch (IOException e) {
             // only a convenience for later attempts: this one goes on without it
         }
-        return new Input(infoHash, torrent, List.of(), List.of(), torrent.getName());
+        return new Input(infoHash, torrent, List.of(), List.of(), UrlList.of(bytes), torrent.getName());
     }
 
     /** Parses metadata; anything that is not a valid .torrent is the user's input to fix. */
@@ -86,7 +87,16 @@ final class MetainfoReader {
         }
         Torrent torrent = savedCopy(magnet.infoHash()).orElse(null);
         String name = magnet.displayName() != null ? magnet.displayName() : magnet.infoHash();
-        return new Input(magnet.infoHash(), torrent, magnet.trackers(), magnet.peers(), name);
+        List<String> webSeeds = new java.util.ArrayList<>(magnet.webSeeds());
+        if (torrent != null) {
+            savedWebSeeds(magnet.infoHash()).stream().filter(w -> !webSeeds.contains(w)).forEach(webSeeds::add);
+        }
+        return new Input(magnet.infoHash(), torrent, magnet.trackers(), magnet.peers(), webSeeds, name);
+    }
+
+    /** The url-list of the saved .torrent (a local or downloaded one; a magnet's saved metadata has none). */
+    private List<String> savedWebSeeds(String infoHash) {
+        return saved.load(infoHash).map(UrlList::of).orElse(List.of());
     }
 
     /** The saved metadata of this info-hash, unless it is damaged or belongs to another torrent. */
@@ -108,33 +118,11 @@ final class MetainfoReader {
     }
 
     private byte[] download(String uri) throws TransferException {
-        HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(uri)).timeout(timeout).header("User-Agent", "medfetch").GET()
-                    .build();
-        } catch (IllegalArgumentException e) {
-            throw new TransferException(Kind.BAD_INPUT, false, "'" + uri + "' is not a usable URL: " + e.getMessage());
-        }
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                int status = response.statusCode();
-                if (status != 200) {
-                    boolean retry = status == 408 || status == 429 || status >= 500;
-                    throw new TransferException(Kind.HTTP_STATUS, retry, "fetching the .torrent " + uri
-                            + " answered HTTP " + status);
-                }
-                byte[] bytes = body.readNBytes(MAX_TORRENT_BYTES + 1);
-                if (bytes.length > MAX_TORRENT_BYTES) {
-                    throw new TransferException(Kind.BAD_INPUT, false, uri + " is larger than any .torrent file");
-                }
-                return bytes;
-            }
-        } catch (IOException e) {
-            throw new TransferException(Kind.NETWORK, true, "cannot fetch the .torrent " + uri + ": " + e, null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransferException(Kind.NETWORK, true, "interrupted while fetching the .torrent " + uri);
+            return http.whole(uri, MAX_TORRENT_BYTES, timeout);
+        } catch (TransferException e) {
+            throw new TransferException(e.kind(), e.retryable(), "fetching the .torrent: " + e.getMessage(),
+                    e.retryAfter(), e);
         }
     }
 

@@ -45,14 +45,14 @@ final class Selection {
     private final List<Entry> entries;
     private final Map<TorrentFile, Entry> byFile;
     private final Path datasetDir;
-    private final int piecesTotal;
+    private final BitSet pieces;
 
-    private Selection(List<Entry> entries, Path datasetDir, int piecesTotal) {
+    private Selection(List<Entry> entries, Path datasetDir, BitSet pieces) {
         this.entries = List.copyOf(entries);
         this.byFile = new HashMap<>();
         entries.forEach(e -> byFile.put(e.file(), e));
         this.datasetDir = datasetDir;
-        this.piecesTotal = piecesTotal;
+        this.pieces = pieces;
     }
 
     /**
@@ -107,7 +107,7 @@ final class Selection {
         if (entries.stream().noneMatch(Entry::selected)) {
             throw new TransferException(Kind.BAD_INPUT, false, "no file of the torrent matches --files '" + glob + "'");
         }
-        return new Selection(entries, datasetDir, pieces.cardinality());
+        return new Selection(entries, datasetDir, pieces);
     }
 
     List<Entry> entries() {
@@ -128,7 +128,12 @@ final class Selection {
 
     /** Pieces that hold any byte of a selected file: what bt fetches. */
     int piecesTotal() {
-        return piecesTotal;
+        return pieces.cardinality();
+    }
+
+    /** Whether the piece holds any byte of a selected file. */
+    boolean wanted(int piece) {
+        return pieces.get(piece);
     }
 
     Entry entry(TorrentFile file) {

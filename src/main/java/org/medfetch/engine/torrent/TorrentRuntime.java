@@ -2,16 +2,20 @@ package org.medfetch.engine.torrent;
 
 import bt.Bt;
 import bt.BtClientBuilder;
+import bt.data.LocalBitfield;
 import bt.metainfo.Torrent;
 import bt.metainfo.TorrentId;
 import bt.module.ServiceModule;
 import bt.peer.IPeerRegistry;
 import bt.protocol.crypto.EncryptionPolicy;
 import bt.runtime.BtRuntime;
+import bt.runtime.BtRuntimeBuilder;
 import bt.runtime.Config;
 import bt.tracker.AnnounceKey;
 import bt.tracker.ITrackerService;
 import bt.tracker.http.HttpTrackerModule;
+import bt.torrent.TorrentDescriptor;
+import bt.torrent.TorrentRegistry;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -23,14 +27,16 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.medfetch.engine.RateLimiter;
 import org.medfetch.engine.TransferException;
 import org.medfetch.engine.TransferException.Kind;
 import org.medfetch.resolve.TorrentOptions;
 
 /**
  * One bt runtime, built by medfetch so that it only talks to the peers and trackers it is given: no
- * local service discovery (multicast), no DHT, no modules found on the class path; the HTTP tracker
- * client and the explicit peers only. Each torrent gets its own runtime, so a hung one can be abandoned.
+ * local service discovery (multicast), no DHT, no modules found on the class path; bt's UDP tracker
+ * client (part of its core), its HTTP tracker client and the explicit peers only. Each torrent gets its
+ * own runtime, so a hung one can be abandoned.
  */
 final class TorrentRuntime {
 
@@ -44,8 +50,9 @@ final class TorrentRuntime {
         this.stopTimeout = stopTimeout;
     }
 
-    static TorrentRuntime start(TorrentSettings settings, TorrentOptions options, ExplicitPeers peers)
-            throws TransferException {
+    /** @param upload what the runtime may send to peers (--max-upload-rate), shared by the process */
+    static TorrentRuntime start(TorrentSettings settings, TorrentOptions options, ExplicitPeers peers,
+                                RateLimiter upload) throws TransferException {
         InetAddress address = usable(settings.bindAddress());
         int port = freePort(address, options.port());
         Config config = new Config();
@@ -61,11 +68,14 @@ final class TorrentRuntime {
         config.setEncryptionPolicy(options.encryption() ? EncryptionPolicy.PREFER_ENCRYPTED
                 : EncryptionPolicy.PREFER_PLAINTEXT);
         config.setShutdownHookTimeout(settings.stopTimeout().dividedBy(2));
-        BtRuntime runtime = BtRuntime.builder(config)
+        BtRuntimeBuilder builder = BtRuntime.builder(config)
                 .disableLocalServiceDiscovery()
                 .module(new HttpTrackerModule())
-                .module(binder -> ServiceModule.extend(binder).addPeerSourceFactory(peers))
-                .build();
+                .module(binder -> ServiceModule.extend(binder).addPeerSourceFactory(peers));
+        if (upload.limited()) {
+            builder.module(new UploadLimit(upload));
+        }
+        BtRuntime runtime = builder.build();
         return new TorrentRuntime(runtime, port, settings.stopTimeout());
     }
 
@@ -82,13 +92,29 @@ final class TorrentRuntime {
         return new MetadataOnlyClient(runtime, metadata);
     }
 
-    /** Announces to these trackers too (a magnet's tr=, --tracker); schemes bt cannot speak are skipped. */
-    void addTrackers(String infoHash, List<String> trackers) {
+    /**
+     * Announces to these trackers too (a magnet's tr=, --tracker, http(s) and udp); schemes bt cannot speak
+     * (wss) are skipped. bt ignores a torrent's whole announce list when one of its trackers has such a
+     * scheme, so the others of such a list are added here one by one.
+     */
+    void addTrackers(String infoHash, Torrent torrent, List<String> trackers) {
         TorrentId id = TorrentId.fromBytes(HexFormat.of().parseHex(infoHash));
         ITrackerService trackerService = runtime.service(ITrackerService.class);
         IPeerRegistry registry = runtime.service(IPeerRegistry.class);
-        trackers.stream().filter(trackerService::isSupportedProtocol)
+        List<String> all = new java.util.ArrayList<>(trackers);
+        AnnounceKey own = torrent == null ? null : torrent.getAnnounceKey().orElse(null);
+        if (own != null && own.isMultiKey()
+                && own.getTrackerUrls().stream().flatMap(List::stream).anyMatch(u -> !trackerService.isSupportedProtocol(u))) {
+            own.getTrackerUrls().stream().flatMap(List::stream).filter(u -> !all.contains(u)).forEach(all::add);
+        }
+        all.stream().filter(trackerService::isSupportedProtocol)
                 .forEach(url -> registry.addPeerSource(id, new AnnounceKey(url)));
+    }
+
+    /** What bt knows of the torrent's pieces once its data is set up (after it re-checked what is on disk). */
+    java.util.Optional<LocalBitfield> bitfield(TorrentId id) {
+        return runtime.service(TorrentRegistry.class).getDescriptor(id)
+                .map(TorrentDescriptor::getDataDescriptor).map(d -> d == null ? null : d.getBitfield());
     }
 
     /**

@@ -25,6 +25,7 @@ import org.medfetch.engine.TransferException;
 import org.medfetch.engine.TransferException.Kind;
 import org.medfetch.engine.TransferStopped;
 import org.medfetch.engine.TransferTask;
+import org.medfetch.engine.http.HttpRanges;
 import org.medfetch.resolve.MagnetLink;
 import org.medfetch.resolve.Source.TorrentSource;
 import org.medfetch.resolve.TorrentOptions;
@@ -38,15 +39,18 @@ import org.medfetch.store.FileRecord;
 public final class TorrentTransfer implements Transfer<TorrentSource> {
 
     private final TorrentSettings settings;
+    private final HttpRanges http;
     private final LongSupplier clock;
 
-    public TorrentTransfer(TorrentSettings settings) {
-        this(settings, System::nanoTime);
+    /** @param http medfetch's HTTP client, for .torrent URLs and web seeds (so proxies apply to them) */
+    public TorrentTransfer(TorrentSettings settings, HttpRanges http) {
+        this(settings, http, System::nanoTime);
     }
 
     /** @param clock nanoseconds, monotonic: what the stall watchdogs measure time with */
-    TorrentTransfer(TorrentSettings settings, LongSupplier clock) {
+    TorrentTransfer(TorrentSettings settings, HttpRanges http, LongSupplier clock) {
         this.settings = settings;
+        this.http = http;
         this.clock = clock;
     }
 
@@ -56,7 +60,7 @@ public final class TorrentTransfer implements Transfer<TorrentSource> {
             throws TransferException, TransferStopped {
         TorrentOptions options = task.source().options() == null ? TorrentOptions.DEFAULTS : task.source().options();
         SavedMetadata saved = new SavedMetadata(task.datasetDir().getParent().resolve(".medfetch").resolve("torrents"));
-        MetainfoReader reader = new MetainfoReader(saved, settings.httpTimeout());
+        MetainfoReader reader = new MetainfoReader(saved, http, settings.httpTimeout());
         MetainfoReader.Input input = reader.read(task.source().uri(), task.checkpoints().record().infoHash());
         ExplicitPeers peers = ExplicitPeers.parse(concat(options.peers(), input.peers()));
         List<String> trackers = checked(concat(options.trackers(), input.trackers()));
@@ -68,10 +72,18 @@ public final class TorrentTransfer implements Transfer<TorrentSource> {
         Selection selection = Selection.of(torrent, options.files(), task.datasetDir());
         Map<Path, FileRecord> rows = record(task.checkpoints(), input.infoHash(), selection, task.datasetDir());
         progress.started(task.fileId(), torrent.getName(), selection.selectedSize(), 0);
+        List<String> webSeeds = concat(options.webSeeds(), input.webSeeds());
+        boolean peerSources = !peers.isEmpty() || !trackers.isEmpty() || torrent.getAnnounceKey().isPresent();
         try (FinishedFiles finished = new FinishedFiles(task.checkpoints(), rows)) {
-            TorrentRuntime runtime = TorrentRuntime.start(settings, options, peers);
-            runtime.addTrackers(input.infoHash(), trackers);
-            new Session(settings, task, options, progress, torrent, selection, finished, clock).run(runtime);
+            TorrentRuntime runtime = TorrentRuntime.start(settings, options, peers, task.options().uploadRate());
+            runtime.addTrackers(input.infoHash(), torrent, trackers);
+            try {
+                new Session(settings, task, options, progress, torrent, selection, finished, clock,
+                        new Session.Sources(webSeeds, http, peerSources)).run(runtime);
+            } catch (TransferException e) {
+                finished.settle();
+                throw e;
+            }
             progress.status(task.fileId(), "verifying");
             List<CompletedFile> files = finished.all();
             selection.removeSkipped();
@@ -91,11 +103,12 @@ public final class TorrentTransfer implements Transfer<TorrentSource> {
                                   SavedMetadata saved, MetainfoReader reader) throws TransferException, TransferStopped {
         if (peers.isEmpty() && trackers.isEmpty()) {
             throw new TransferException(Kind.BAD_INPUT, false, "the magnet link names no tracker (tr=) and no peer "
-                    + "(x.pe=), and medfetch does not use the public DHT: add --tracker URL or --peer HOST:PORT");
+                    + "(x.pe=) to get its metadata from (web seeds do not serve it, and medfetch does not use the "
+                    + "DHT): add --tracker URL or --peer HOST:PORT, or add the .torrent file");
         }
         progress.status(task.fileId(), "fetching metadata from peers");
-        TorrentRuntime runtime = TorrentRuntime.start(settings, options, peers);
-        runtime.addTrackers(input.infoHash(), trackers);
+        TorrentRuntime runtime = TorrentRuntime.start(settings, options, peers, task.options().uploadRate());
+        runtime.addTrackers(input.infoHash(), null, trackers);
         AtomicReference<Torrent> metadata = new AtomicReference<>();
         BtClient client = runtime.metadataClient(metadata::set)
                 .storage(new FileSystemStorage(saved.path(input.infoHash()).getParent()))

@@ -35,7 +35,8 @@ public final class AiStudioResolver implements Resolver, AuthorizesDownloads {
     public static final Host HOST = Host.named("aistudio", "api with an access token, else manual; competitions "
             + "manual").api("https://aistudio.baidu.com").domains("aistudio.baidu.com")
             .examples("https://aistudio.baidu.com/datasetdetail/35660",
-                    "https://aistudio.baidu.com/competition/detail/1102/0/introduction").credentials(AiStudioToken.SOURCES);
+                    "https://aistudio.baidu.com/competition/detail/1102/0/introduction").credentials(AiStudioToken.SOURCES)
+            .accountRequired();
     public static final String NAME = HOST.name();
     /** A competition page: its data is downloaded by a signed-up person from the competition's 数据集 tab. */
     private static final Pattern COMPETITION = Pattern.compile("/(?:aistudio/)?competition/detail/(\\d+)(?:/.*)?");

@@ -21,7 +21,7 @@ import org.medfetch.resolve.web.LinkShape;
 public final class DirectHttpResolver implements Resolver {
 
     public static final Host HOST = Host.named("direct", "http: a data file on any server, by its extension")
-            .examples("https://msd-for-monai.s3-us-west-2.amazonaws.com/Task09_Spleen.tar");
+            .examples("https://fcon_1000.projects.nitrc.org/indi/retro/nyu_trt_session1a.tar.gz");
     public static final String NAME = HOST.name();
 
     public DirectHttpResolver(HostContext context) {

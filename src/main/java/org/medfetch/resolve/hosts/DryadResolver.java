@@ -43,7 +43,7 @@ public final class DryadResolver implements Resolver, AuthorizesDownloads {
             .domains("datadryad.org", "doi.org/10.5061/dryad.*")
             .examples("https://datadryad.org/stash/dataset/doi:10.5061/dryad.p8cz8wf1",
                     "https://datadryad.org/dataset/doi:10.5061/dryad.p8cz8wf1", "https://doi.org/10.5061/dryad.p8cz8wf1")
-            .credentials(List.of(TOKEN_VARIABLE, ID_VARIABLE + " + " + SECRET_VARIABLE + " (OAuth client credentials)"));
+            .credentials(List.of(TOKEN_VARIABLE, ID_VARIABLE + " + " + SECRET_VARIABLE + " (OAuth client credentials)")).accountRequired();
     public static final String NAME = HOST.name();
     private static final Pattern DATASET_DOI = Pattern.compile("/(?:stash/)?dataset/doi:(10\\.\\d{4,9}/.+)");
     private static final Pattern DRYAD_DOI = Pattern.compile("/(10\\.5061/dryad\\.[A-Za-z0-9]+)/?");

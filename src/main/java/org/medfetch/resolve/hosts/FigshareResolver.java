@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
@@ -27,8 +28,12 @@ import org.medfetch.resolve.Source;
  * ({@code /articles/<type>/<slug>/<id>[/<version>]}, a DOI {@code 10.6084/m9.figshare.<id>[.v<k>]}),
  * collections ({@code /collections/<slug>/<id>}: every article's files, one folder per article), on
  * figshare.com and on institutional portals ({@code *.figshare.com}, {@code figshare.<institution>.ac.uk}),
- * which the same API serves. A {@code ?file=<id>} link keeps that one file. Files that are only links
- * to another site are named in the notes. A private link ({@code /s/<hash>}) is for a browser.
+ * which the same API serves. Portals on an institution's own domain (rdr.ucl.ac.uk, ...) are known by
+ * the path shape figshare gives every item, {@code /articles/<item type>/<slug>/<id>}, with one of
+ * figshare's item types, and by {@code /ndownloader/files/<id>} (one file, downloaded as is); on such a
+ * domain, an id the API does not know leaves the link to the web page it then is. A {@code ?file=<id>}
+ * link keeps that one file. Files that are only links to another site are named in the notes. A private
+ * link ({@code /s/<hash>}) is for a browser.
  *
  * <p>Reference: https://docs.figshare.com/#public_article_files, #public_collection_articles,
  * #public_article_version_details
@@ -42,6 +47,9 @@ public final class FigshareResolver implements Resolver {
                     "https://doi.org/10.6084/m9.figshare.14763051.v1",
                     "https://figshare.com/collections/MedMNIST/5555555",
                     "https://figshare.manchester.ac.uk/articles/dataset/Qubit/32055810",
+                    "https://rdr.ucl.ac.uk/articles/dataset/SERV-CT_A_disparity_dataset_from_cone-beam_CT_for_validation"
+                            + "_of_endoscopic_3D_reconstruction/26352199",
+                    "https://rdr.ucl.ac.uk/ndownloader/files/47779282",
                     "https://figshare.com/s/865e694ad06d5857db4b")
             .ids(id -> "https://figshare.com/articles/dataset/mirror/" + id);
     public static final String NAME = HOST.name();
@@ -50,18 +58,30 @@ public final class FigshareResolver implements Resolver {
     /** Figshare's own DOIs: 10.6084/m9.figshare.ID, with .vK for one version. */
     private static final Pattern DOI = Pattern.compile("/?10\\.6084/m9\\.figshare\\.(\\d+)(?:\\.v(\\d+))?");
 
-    /** What a link names: an article (and maybe its version), a collection, or a private link. */
+    /**
+     * The item types of figshare's URLs ({@code /articles/<type>/...}), as its API lists them
+     * (docs.figshare.com, "Public item types": url_name).
+     */
+    private static final Set<String> ITEM_TYPES = Set.of("figure", "media", "dataset", "poster",
+            "journal_contribution", "presentation", "thesis", "software", "online_resource", "preprint", "book",
+            "conference_contribution", "chapter", "peer_review", "educational_resource", "report", "standard",
+            "composition", "funding", "physical_object", "data_management_plan", "workflow", "monograph",
+            "performance", "event", "service", "model");
+
+    /** What a link names: an article (and maybe its version), a collection, a private link, or one file. */
     record Item(Kind kind, String id, String version) {
-        enum Kind { ARTICLE, COLLECTION, PRIVATE }
+        enum Kind { ARTICLE, COLLECTION, PRIVATE, FILE }
     }
 
     private final HostClient api;
     private final HttpUrl base;
+    private final WebPageResolver web;
 
     public FigshareResolver(HostContext context) {
         this.api = context.client("Figshare", "The article may be private or embargoed: open its page to "
                 + "request access.");
         this.base = context.api(HOST);
+        this.web = new WebPageResolver(context);
     }
 
     @Override
@@ -71,9 +91,27 @@ public final class FigshareResolver implements Resolver {
 
     @Override
     public boolean accepts(URI link) {
-        String host = HostName.host(link);
-        return HostName.isHttp(link) && (HostName.within(link, "figshare.com") || host.startsWith("figshare.")
-                || HostName.within(link, "doi.org") && DOI.matcher(link.getPath()).matches());
+        return HostName.isHttp(link) && (ownDomain(link)
+                || HostName.within(link, "doi.org") && DOI.matcher(link.getPath()).matches() || portal(link) != null);
+    }
+
+    private static boolean ownDomain(URI link) {
+        return HostName.within(link, "figshare.com") || HostName.host(link).startsWith("figshare.");
+    }
+
+    /** An article or file link of figshare's own shape on a portal's domain, or null. */
+    private static Item portal(URI link) {
+        List<String> s = HostName.segments(link);
+        if (s.size() == 3 && s.get(0).equals("ndownloader") && s.get(1).equals("files") && s.get(2).matches("\\d+")) {
+            return new Item(Item.Kind.FILE, s.get(2), null);
+        }
+        if (s.size() == 2 && s.get(0).equals("files") && s.get(1).matches("\\d+")
+                && HostName.host(link).equals("ndownloader.figshare.com")) {
+            return new Item(Item.Kind.FILE, s.get(1), null);
+        }
+        boolean article = (s.size() == 4 || s.size() == 5) && s.get(0).equals("articles") && ITEM_TYPES.contains(s.get(1))
+                && s.get(3).matches("\\d+") && (s.size() == 4 || s.get(4).matches("\\d+"));
+        return article ? new Item(Item.Kind.ARTICLE, s.get(3), s.size() == 5 ? s.get(4) : null) : null;
     }
 
     @Override
@@ -87,7 +125,7 @@ public final class FigshareResolver implements Resolver {
         if (item.kind() == Item.Kind.PRIVATE) {
             return Classification.manual(NAME, privateLink(entry, link));
         }
-        return Classification.of(LinkClass.API, NAME);
+        return Classification.of(item.kind() == Item.Kind.FILE ? LinkClass.HTTP : LinkClass.API, NAME);
     }
 
     @Override
@@ -96,10 +134,15 @@ public final class FigshareResolver implements Resolver {
         if (item == null) {
             return new Resolution.Unavailable(classify(entry, link).reason());
         }
+        if (item.kind() == Item.Kind.ARTICLE && !ownDomain(link) && api.send(api.request(base.newBuilder()
+                .addPathSegment("articles").addPathSegment(item.id()).build(), Map.of()).build()).code() == 404) {
+            return web.resolve(entry, link);
+        }
         return switch (item.kind()) {
             case PRIVATE -> new Resolution.Manual(privateLink(entry, link));
             case COLLECTION -> collection(item.id(), link);
             case ARTICLE -> article(item, link);
+            case FILE -> new Resolution.Fetch(List.of(Source.HttpSource.of(link, "figshare-file-" + item.id())));
         };
     }
 
@@ -214,6 +257,12 @@ public final class FigshareResolver implements Resolver {
 
     /** What the link names, or null when it names nothing Figshare serves. */
     static Item item(URI link) {
+        if (!ownDomain(link) && !HostName.within(link, "doi.org")) {
+            return portal(link);
+        }
+        if (portal(link) != null && portal(link).kind() == Item.Kind.FILE) {
+            return portal(link);
+        }
         Matcher doi = DOI.matcher(link.getPath() == null ? "" : link.getPath());
         if (HostName.within(link, "doi.org")) {
             return doi.matches() ? new Item(Item.Kind.ARTICLE, doi.group(1), doi.group(2)) : null;

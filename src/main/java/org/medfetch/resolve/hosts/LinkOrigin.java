@@ -30,4 +30,9 @@ final class LinkOrigin {
         return original.newBuilder().scheme(root.scheme()).host(root.host()).port(root.port())
                 .encodedPath(prefix + original.encodedPath()).build();
     }
+
+    /** The link as a page to fetch: itself, or moved to the endpoint (the web-page fallback of shape-known hosts). */
+    static URI moved(URI link, URI endpoint) {
+        return endpoint == null ? link : page(link, endpoint).uri();
+    }
 }

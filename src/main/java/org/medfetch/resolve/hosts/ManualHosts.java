@@ -59,14 +59,19 @@ public final class ManualHosts {
                             + "into " + Steps.folder(entry),
                     Steps.adopt(entry))));
 
-    /** Pages that describe a dataset but do not host it: Notion pages and CSDN blog articles. */
+    /**
+     * Pages that describe a dataset but do not host it: Notion pages, CSDN blog articles and Papers with
+     * Code dataset pages.
+     */
     public static final ManualHost INFO_PAGE = new ManualHost(Host.named("info-page",
             "manual: an article about the data; follow it to the download").domains("notion.so", "notion.site",
-            "csdn.net").examples("https://www.notion.so/HTTP-POST-0e0a4ca7ff594009b830b3c736964224"),
+            "csdn.net", "paperswithcode.com").examples("https://www.notion.so/HTTP-POST-0e0a4ca7ff594009b830b3c736964224",
+                    "https://paperswithcode.com/dataset/fire"),
             link -> HostName.within(link, "notion.so") || HostName.within(link, "notion.site")
-                    || HostName.within(link, "csdn.net"),
+                    || HostName.within(link, "csdn.net") || HostName.within(link, "paperswithcode.com"),
             (entry, link) -> pointsOn(entry, link, HostName.within(link, "csdn.net") ? "a CSDN blog article"
-                    : "a Notion page"));
+                    : HostName.within(link, "paperswithcode.com") ? "a Papers with Code page (its Homepage and "
+                    + "Download links lead to the data)" : "a Notion page"));
 
     /**
      * "View" links of online office suites: Google Docs/Sheets/Slides, OneDrive and SharePoint show a
@@ -85,6 +90,31 @@ public final class ManualHosts {
                     "Open " + link + " and use its Download (or File → Download) menu",
                     Steps.putFilesIn(entry), Steps.adopt(entry))));
 
+    /**
+     * Web forms a data owner asks requesters to fill in (Qualtrics, Google Forms, Microsoft Forms, Jotform,
+     * Typeform, SurveyMonkey, Tencent 问卷 and 问卷星, and REDCap surveys on any server): the download link
+     * comes afterwards, usually by e-mail. Reference (REDCap's public survey links,
+     * {@code /surveys/?s=<hash>}): https://projectredcap.org/software/ ("Online Surveys").
+     */
+    public static final ManualHost WEB_FORM = new ManualHost(Host.named("web-form",
+            "manual: a request form (Qualtrics, Google/Microsoft Forms, Jotform, 问卷星, REDCap...); the link comes by e-mail")
+            .domains("*.qualtrics.com/jfe/form", "docs.google.com/forms", "forms.gle", "forms.office.com",
+                    "forms.microsoft.com", "jotform.com", "typeform.com", "surveymonkey.com", "wj.qq.com", "wjx.cn",
+                    "wjx.top", "REDCap /surveys/?s=")
+            .examples("https://uiowa.qualtrics.com/jfe/form/SV_a3mc5H4SG2B3e2p?Q_JFE=qdg",
+                    "https://docs.google.com/forms/d/e/1FAIpQLSc1FbLkm8Tw0S6yA/viewform", "https://forms.gle/8Q1bR2cD3eF4",
+                    "https://forms.office.com/r/AbC1dE2fGh", "https://form.jotform.com/231234567890123",
+                    "https://www.wjx.cn/vm/Q1aBcDe.aspx", "https://redcap.example.edu/surveys/?s=ABCD1234EF"),
+            ManualHosts::form, (entry, link) -> new Instructions("A request form (" + HostName.host(link) + "): the "
+                    + "data owner shares the download after it is filled in.", List.of(
+                    "Open " + link + " and fill in the form (name, institution, intended use; some ask you to sign a "
+                            + "data use agreement)",
+                    "Wait for the answer: the download link usually arrives by e-mail, sometimes after the owners "
+                            + "approve the request",
+                    "Run: medfetch add <the link you receive> (medfetch knows most hosts it may point to), or "
+                            + "download the files into " + Steps.folder(entry),
+                    Steps.adopt(entry))));
+
     private ManualHosts() {
     }
 
@@ -96,6 +126,15 @@ public final class ManualHosts {
                 "If that is a direct file link, run: medfetch add <that link>; otherwise download the files into "
                         + Steps.folder(entry),
                 Steps.adopt(entry)));
+    }
+
+    private static boolean form(URI link) {
+        String path = link.getPath() == null ? "" : link.getPath();
+        return HostName.within(link, "qualtrics.com") && path.startsWith("/jfe/form/")
+                || HostName.within(link, "docs.google.com") && path.startsWith("/forms/")
+                || List.of("forms.gle", "forms.office.com", "forms.microsoft.com", "jotform.com", "typeform.com",
+                "surveymonkey.com", "wj.qq.com", "wjx.cn", "wjx.top").stream().anyMatch(d -> HostName.within(link, d))
+                || path.endsWith("/surveys/") && HostName.query(link, "s") != null;
     }
 
     private static Instructions baidu(CatalogEntry entry, URI link) {

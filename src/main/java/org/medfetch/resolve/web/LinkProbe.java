@@ -25,11 +25,17 @@ public final class LinkProbe {
      * @param status the last HTTP status, or 0 when no answer came
      * @param detail where it moved, or what went wrong
      * @param kind   page or file when the link is alive (or moved), else null
+     * @param size   the file's size in bytes when the server said it (Content-Length of a HEAD, the total of
+     *               a ranged answer's Content-Range), else -1
      */
-    public record Result(Verdict verdict, int status, String detail, LinkKind kind) {
+    public record Result(Verdict verdict, int status, String detail, LinkKind kind, long size) {
 
         Result(Verdict verdict, int status, String detail) {
-            this(verdict, status, detail, null);
+            this(verdict, status, detail, null, -1);
+        }
+
+        public Result(Verdict verdict, int status, String detail, LinkKind kind) {
+            this(verdict, status, detail, kind, -1);
         }
     }
 
@@ -91,8 +97,8 @@ public final class LinkProbe {
                 continue;
             }
             if (s >= 200 && s < 300) {
-                return moved ? new Result(Verdict.MOVED, s, "now at " + withoutQuery(url), answer.kind)
-                        : new Result(Verdict.ALIVE, s, null, answer.kind);
+                return moved ? new Result(Verdict.MOVED, s, "now at " + withoutQuery(url), answer.kind, answer.size)
+                        : new Result(Verdict.ALIVE, s, null, answer.kind, answer.size);
             }
             if (s == 401 || s == 403) {
                 return new Result(Verdict.NEEDS_LOGIN, s, "answers " + s);
@@ -105,7 +111,7 @@ public final class LinkProbe {
         return new Result(Verdict.ERROR, 0, "more than " + MAX_REDIRECTS + " redirects");
     }
 
-    private record Answer(int status, String location, Duration retryAfter, LinkKind kind) {
+    private record Answer(int status, String location, Duration retryAfter, LinkKind kind, long size) {
     }
 
     private Answer ask(HttpUrl url, boolean head) throws IOException {
@@ -117,7 +123,8 @@ public final class LinkProbe {
         }
         try (Response response = client().newCall(request.build()).execute()) {
             return new Answer(response.code(), response.header("Location"), retryAfter(response.header("Retry-After")),
-                    kind(response.header("Content-Type"), response.header("Content-Disposition")));
+                    kind(response.header("Content-Type"), response.header("Content-Disposition")),
+                    size(head, response.code(), response.header("Content-Length"), response.header("Content-Range")));
         }
     }
 
@@ -128,6 +135,21 @@ public final class LinkProbe {
         }
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         return type.startsWith("text/html") || type.startsWith("application/xhtml") ? LinkKind.PAGE : LinkKind.FILE;
+    }
+
+    /** What an answer says of the whole file's size: a HEAD's length, a ranged answer's total; else -1. */
+    static long size(boolean head, int status, String length, String range) {
+        try {
+            if (status == 206 && range != null && range.matches("(?i)bytes \\d+-\\d+/\\d+")) {
+                return Long.parseLong(range.substring(range.indexOf('/') + 1));
+            }
+            if (head && status == 200 && length != null) {
+                return Long.parseLong(length.strip());
+            }
+        } catch (NumberFormatException e) {
+            // an unreadable header says nothing
+        }
+        return -1;
     }
 
     private static Duration retryAfter(String value) {

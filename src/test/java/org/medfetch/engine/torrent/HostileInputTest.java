@@ -40,8 +40,14 @@ class HostileInputTest {
         "magnet:?dn=only-a-name; bad magnet link: the magnet link has no xt=urn:btih:<info-hash>",
         "magnet:?xt=urn:btih:" + HASH + "&broken; bad magnet link: magnet parameter 'broken' has no value",
         "magnet:?xt=urn:btih:" + HASH + "&x.pe=nohostport; bad magnet link: magnet peer 'nohostport' is not HOST:PORT",
-        "magnet:?xt=urn:btih:" + HASH + "; the magnet link names no tracker (tr=) and no peer (x.pe=), and medfetch "
-                + "does not use the public DHT: add --tracker URL or --peer HOST:PORT",
+        "magnet:?xt=urn:btih:" + HASH + "&ws=ftp%3A%2F%2Fmirror.example%2Fct; bad magnet link: web seed "
+                + "'ftp://mirror.example/ct' is not an http(s) URL",
+        "magnet:?xt=urn:btih:" + HASH + "; the magnet link names no tracker (tr=) and no peer (x.pe=) to get its "
+                + "metadata from (web seeds do not serve it, and medfetch does not use the DHT): add --tracker URL or "
+                + "--peer HOST:PORT, or add the .torrent file",
+        "magnet:?xt=urn:btih:" + HASH + "&ws=http%3A%2F%2F127.0.0.1%3A1%2Fct; the magnet link names no tracker (tr=) "
+                + "and no peer (x.pe=) to get its metadata from (web seeds do not serve it, and medfetch does not use "
+                + "the DHT): add --tracker URL or --peer HOST:PORT, or add the .torrent file",
     })
     void badMagnetsAreRefusedWithTheReason(String magnet, String message) {
         TransferException e = refused(magnet, TorrentOptions.DEFAULTS);

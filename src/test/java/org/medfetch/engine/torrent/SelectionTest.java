@@ -51,7 +51,7 @@ class SelectionTest {
             builder.addFile(Files.write(file, new byte[20_000]));
         }
         try {
-            return new MetainfoReader(new SavedMetadata(dir.resolve("saved")), java.time.Duration.ofSeconds(1))
+            return new MetainfoReader(new SavedMetadata(dir.resolve("saved")), null, java.time.Duration.ofSeconds(1))
                     .parse(builder.build(), "test");
         } catch (TransferException e) {
             throw new AssertionError(e);

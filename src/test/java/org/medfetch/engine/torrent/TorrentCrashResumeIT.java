@@ -77,7 +77,8 @@ class TorrentCrashResumeIT {
         }
     }
 
-    private static int piecesDone(Path ws) {
+    /** Pieces done as the torrent's row records them (0 before there is one, or while the database is busy). */
+    static int piecesDone(Path ws) {
         Path db = ws.resolve("downloads/.medfetch/state.db");
         if (!Files.exists(db)) {
             return 0;

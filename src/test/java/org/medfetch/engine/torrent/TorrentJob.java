@@ -13,6 +13,9 @@ import org.medfetch.engine.TransferException;
 import org.medfetch.engine.TransferOptions;
 import org.medfetch.engine.TransferStopped;
 import org.medfetch.engine.TransferTask;
+import org.medfetch.engine.http.HttpRanges;
+import org.medfetch.engine.http.HttpTransfer;
+import org.medfetch.engine.http.ProxyFromEnvironment;
 import org.medfetch.resolve.Source.TorrentSource;
 import org.medfetch.resolve.TorrentOptions;
 import org.medfetch.store.FileRecord;
@@ -25,6 +28,9 @@ import org.medfetch.store.Store;
 final class TorrentJob implements AutoCloseable {
 
     static final String OWNER = "test-run";
+    /** medfetch's HTTP client as the composition root builds it, without proxies. */
+    static final HttpRanges HTTP = new HttpRanges(HttpTransfer.client(java.time.Duration.ofSeconds(10), 4,
+            ProxyFromEnvironment.none()));
 
     final Path workspace;
     final Path datasetDir;
@@ -62,7 +68,7 @@ final class TorrentJob implements AutoCloseable {
         TransferTask<TorrentSource> task = new TransferTask<>(claimed.id(), source, datasetDir,
                 datasetDir.resolve(source.path()), new Checkpoints(store, claimed.id(), OWNER, 60_000, stop),
                 TransferOptions.defaults(), stop);
-        return new TorrentTransfer(settings, clock).fetch(task, progress);
+        return new TorrentTransfer(settings, HTTP, clock).fetch(task, progress);
     }
 
     List<CompletedFile> run(TorrentSettings settings) throws TransferException, TransferStopped {

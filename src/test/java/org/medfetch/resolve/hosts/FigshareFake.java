@@ -25,6 +25,8 @@ final class FigshareFake extends FakeHost {
             case "/articles/14763051", "/articles/14763051/versions/1" -> json("figshare/recorded-article-14763051.json");
             case "/articles/14763051/files" -> json("figshare/recorded-article-14763051-files.json");
             case "/collections/5555555/articles" -> json("figshare/recorded-articles-search-14763051.json");
+            // A page of another site with figshare's path shape, whose id figshare does not know (hand-written).
+            case "/articles/dataset/a-page/777" -> html("<html>News</html>");
             default -> null;
         };
     }

@@ -118,4 +118,33 @@ class FigshareResolverTest extends ResolverContract {
         assertTrue(manual.instructions().render().contains("Open " + link), manual.instructions().render());
         assertTrue(fake.requests.isEmpty());
     }
+
+    @Test
+    void aPortalOnItsOwnDomainIsKnownByFigsharesPathShapeAndAskedOfTheSameApi() throws ResolveException {
+        String portal = "https://rdr.ucl.ac.uk/articles/dataset/BCN20000/24140028";
+        assertTrue(resolver.accepts(URI.create(portal)));
+        Resolution.Fetch fetch = assertInstanceOf(Resolution.Fetch.class, resolve(portal));
+        assertEquals("BCN20000_train.zip", fetch.sources().get(0).path());
+        Resolution.Fetch version = assertInstanceOf(Resolution.Fetch.class,
+                resolve("https://rdr.ucl.ac.uk/articles/dataset/Some_slug/14763051/1"));
+        assertFalse(version.sources().isEmpty());
+        assertEquals(1, fake.to("/articles/14763051/versions/1").size(), "the version in the path is asked for");
+    }
+
+    @Test
+    void aPortalFileLinkIsTheFileItself() throws ResolveException {
+        String file = "https://rdr.ucl.ac.uk/ndownloader/files/47779282";
+        assertEquals(LinkClass.HTTP, resolver.classify(entry(file), URI.create(file)).linkClass());
+        Source.HttpSource source = (Source.HttpSource) assertInstanceOf(Resolution.Fetch.class, resolve(file)).sources().get(0);
+        assertEquals(file, source.url().toString());
+    }
+
+    @Test
+    void anotherSitesPageOfTheSameShapeIsLeftToTheWebPage() throws ResolveException {
+        String page = fake.base() + "articles/dataset/a-page/777";
+        assertInstanceOf(Resolution.Manual.class, resolve(page));
+        assertFalse(resolver.accepts(URI.create("https://www.example.org/articles/news/some-slug/123")),
+                "news is not a figshare item type");
+        assertFalse(resolver.accepts(URI.create("https://f1000research.com/articles/6-93/v2")));
+    }
 }

@@ -49,13 +49,19 @@ class SecretsNeverShowTest {
     static final String OSF = "osf-SECRET-59~?26";
     static final String DRYAD_ID = "dryad-id-SECRET-53>?58";
     static final String DRYAD_SECRET = "dryad-SECRET-97~>93";
+    static final String PHYSIONET_USER = "physionet-user";
+    static final String PHYSIONET = "physionet-SECRET-1?>~2";
+    static final String SYNAPSE = "synapse-SECRET-3~>?4";
     static final Map<String, String> ENV = Map.ofEntries(Map.entry("KAGGLE_USERNAME", KAGGLE_USER),
             Map.entry("KAGGLE_KEY", KAGGLE_KEY), Map.entry("AISTUDIO_ACCESS_TOKEN", AISTUDIO),
             Map.entry("OPENXLAB_AK", AK), Map.entry("OPENXLAB_SK", SK), Map.entry("ZENODO_TOKEN", ZENODO),
             Map.entry("GITHUB_TOKEN", GITHUB), Map.entry("HF_TOKEN", HF), Map.entry("OSF_TOKEN", OSF),
-            Map.entry("DRYAD_CLIENT_ID", DRYAD_ID), Map.entry("DRYAD_CLIENT_SECRET", DRYAD_SECRET));
+            Map.entry("DRYAD_CLIENT_ID", DRYAD_ID), Map.entry("DRYAD_CLIENT_SECRET", DRYAD_SECRET),
+            Map.entry("PHYSIONET_USERNAME", PHYSIONET_USER), Map.entry("PHYSIONET_PASSWORD", PHYSIONET),
+            Map.entry("SYNAPSE_AUTH_TOKEN", SYNAPSE));
     static final List<String> FORBIDDEN = Stream.of(KAGGLE_KEY, KAGGLE_USER + ":" + KAGGLE_KEY, AISTUDIO, AK, SK,
-            ZENODO, GITHUB, OpenXLabFake.JWT, HF, OSF, DRYAD_ID, DRYAD_SECRET)
+            ZENODO, GITHUB, OpenXLabFake.JWT, HF, OSF, DRYAD_ID, DRYAD_SECRET, PHYSIONET, PHYSIONET_USER + ":" + PHYSIONET,
+            SYNAPSE)
             .flatMap(s -> EchoingHost.forms(s).stream()).toList();
 
     final OkHttpClient http = new OkHttpClient();

@@ -21,7 +21,7 @@ class MirrorRegistryTest {
 
     @Test
     void bundledRegistryKeepsEverySourceAndClassifiesUse() {
-        assertEquals(183, bundled.all().size());
+        assertEquals(186, bundled.all().size());
         assertTrue(bundled.all().stream().allMatch(m -> !m.source().isBlank()), "every row keeps its source");
         Map<Mirror.Use, Long> uses = bundled.all().stream().collect(Collectors.groupingBy(Mirror::use, Collectors.counting()));
         assertEquals(7L, uses.get(Mirror.Use.ACCOUNT));

@@ -46,7 +46,7 @@ public final class KaggleResolver implements Resolver, AuthorizesDownloads {
             .examples("https://www.kaggle.com/datasets/kmader/rsna-bone-age",
                     "https://www.kaggle.com/c/siim-acrpneumothorax-segmentation",
                     "https://www.kaggle.com/kmader/rsna-bone-age")
-            .credentials(KaggleCredentials.SOURCES)
+            .credentials(KaggleCredentials.SOURCES).accountRequired()
             .ids(id -> id.startsWith("competition:") ? "https://www.kaggle.com/competitions/" + id.substring(12)
                     : "https://www.kaggle.com/datasets/" + id);
     public static final String NAME = HOST.name();

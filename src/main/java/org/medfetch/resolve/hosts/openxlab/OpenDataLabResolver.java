@@ -46,7 +46,8 @@ public final class OpenDataLabResolver implements Resolver, AuthorizesDownloads 
     /** The base is openxlab/dataset/constants.py's host. */
     public static final Host HOST = Host.named("opendatalab", "api: OpenXLab datasets with SHA-256; a form on the "
             + "website first for many").api("https://openxlab.org.cn").domains("opendatalab.com", "openxlab.org.cn")
-            .examples("https://opendatalab.com/OpenDataLab/HC18/tree/main").credentials(OpenXLabKeys.SOURCES);
+            .examples("https://opendatalab.com/OpenDataLab/HC18/tree/main").credentials(OpenXLabKeys.SOURCES)
+            .accountRequired();
     public static final String NAME = HOST.name();
     /** openxlab/xlab/handler/user_token.py (AUTH_CLIENT endpoint). */
     public static final URI DEFAULT_SIGN_IN = URI.create("https://openapi.openxlab.org.cn/api/v1/sso-be/api/v1/open");
