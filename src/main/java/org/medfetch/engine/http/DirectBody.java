@@ -21,7 +21,9 @@ import okio.BufferedSource;
  * are empty. The rest comes from the channel, waiting at most the socket's read timeout for data. The
  * connection cannot go back to okhttp afterwards: the answer is cancelled and its connection closed
  * ({@link Reply#close}), so this is only for a large body over plain HTTP/1.1: at least a minimum segment
- * (the size worth a connection of its own), where a new connection for the next request costs little.
+ * (the size worth a connection of its own), where a new connection for the next request costs little, or
+ * a body that ends where the server closes the connection (no Content-Length), which okhttp cannot reuse
+ * either. A chunked body stays with okhttp, which alone knows where it is in the chunks.
  */
 final class DirectBody implements AutoCloseable {
 
@@ -31,6 +33,7 @@ final class DirectBody implements AutoCloseable {
     private final BufferedSource okhttp;
     private final SocketChannel channel;
     private final long timeoutMillis;
+    /** Bytes of the body still to come, or -1 when it ends where the connection closes. */
     private long remaining;
     private boolean drained;
     private Selector selector;
@@ -44,21 +47,21 @@ final class DirectBody implements AutoCloseable {
 
     /**
      * The body of {@code reply} from here on, or null when okhttp's path suits it better: fewer than
-     * {@code minBytes} left or an unknown length, TLS, or HTTP/2.
+     * {@code minBytes} left, a chunked body, TLS, or HTTP/2.
      *
      * @param consumed bytes of the body already read through okhttp
      */
     static DirectBody of(Reply reply, Socket socket, long consumed, long minBytes) throws IOException {
         long length = reply.contentLength();
         String protocol = reply.response().protocol().toString();
-        if (socket == null || socket.getChannel() == null || length < 0 || length - consumed < minBytes
+        if (socket == null || socket.getChannel() == null || length >= 0 && length - consumed < minBytes
                 || !protocol.startsWith("http/1") || reply.header("Transfer-Encoding") != null) {
             return null;
         }
         SocketChannel channel = socket.getChannel();
         channel.configureBlocking(false);
         int timeout = socket.getSoTimeout();
-        return new DirectBody(reply.body(), channel, timeout, length - consumed);
+        return new DirectBody(reply.body(), channel, timeout, length < 0 ? -1 : length - consumed);
     }
 
     /** Reads into {@code into} (up to the body's end); -1 once the whole body was read. */
@@ -67,12 +70,16 @@ final class DirectBody implements AutoCloseable {
             return -1;
         }
         int limit = into.limit();
-        if (into.remaining() > remaining) {
+        if (remaining > 0 && into.remaining() > remaining) {
             into.limit(into.position() + (int) remaining);
         }
         try {
             int n = drained ? fromChannel(into) : fromOkhttp(into);
-            remaining -= Math.max(0, n);
+            if (n < 0) {
+                remaining = 0;
+            } else if (remaining > 0) {
+                remaining -= n;
+            }
             return n;
         } finally {
             into.limit(limit);
@@ -82,7 +89,7 @@ final class DirectBody implements AutoCloseable {
     private int fromOkhttp(ByteBuffer into) throws IOException {
         try {
             int n = okhttp.read(into);
-            if (n < 0) {
+            if (n < 0 && remaining > 0) {
                 throw new EOFException("the body ended " + remaining + " bytes early");
             }
             return n;
@@ -96,6 +103,9 @@ final class DirectBody implements AutoCloseable {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         while (true) {
             int n = channel.read(into);
+            if (n < 0 && remaining < 0) {
+                return -1; // the end of a body without a length
+            }
             if (n < 0) {
                 throw new EOFException("the connection closed " + remaining + " bytes before the end of the body");
             }
