@@ -10,6 +10,7 @@ import java.nio.channels.IllegalBlockingModeException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import javax.net.ssl.SSLSocket;
 import okio.BufferedSource;
 
 /**
@@ -54,7 +55,7 @@ final class DirectBody implements AutoCloseable {
     static DirectBody of(Reply reply, Socket socket, long consumed, long minBytes) throws IOException {
         long length = reply.contentLength();
         String protocol = reply.response().protocol().toString();
-        if (socket == null || socket.getChannel() == null || length >= 0 && length - consumed < minBytes
+        if (!carriesTheBody(socket) || length >= 0 && length - consumed < minBytes
                 || !protocol.startsWith("http/1") || reply.header("Transfer-Encoding") != null) {
             return null;
         }
@@ -62,6 +63,16 @@ final class DirectBody implements AutoCloseable {
         channel.configureBlocking(false);
         int timeout = socket.getSoTimeout();
         return new DirectBody(reply.body(), channel, timeout, length < 0 ? -1 : length - consumed);
+    }
+
+    /**
+     * Whether the bytes on the socket's channel are the answer's bytes: the socket is the channel's own.
+     * A TLS socket layered on a channel's socket answers getChannel() with that channel (as the JDK's
+     * does), whose bytes are the encrypted records: reading them would store ciphertext as the file.
+     */
+    static boolean carriesTheBody(Socket socket) {
+        SocketChannel channel = socket == null ? null : socket.getChannel();
+        return channel != null && channel.socket() == socket && !(socket instanceof SSLSocket);
     }
 
     /** Reads into {@code into} (up to the body's end); -1 once the whole body was read. */
