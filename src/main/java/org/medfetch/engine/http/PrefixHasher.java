@@ -82,7 +82,7 @@ final class PrefixHasher implements Callable<Digests.Result> {
     public Digests.Result call() throws TransferException, InterruptedException {
         while (true) {
             Handed next;
-            long fileEnd;
+            long fileEnd = 0;
             synchronized (this) {
                 while (true) {
                     if (abandoned) {
@@ -90,11 +90,13 @@ final class PrefixHasher implements Callable<Digests.Result> {
                     }
                     // Read before the prefix: once every byte is written, the prefix read after it is final.
                     boolean allWritten = finished;
+                    // Handed bytes start at the hashed end; bytes nobody handed over come from the file.
                     next = queue.peek();
                     long prefix = plan.prefix();
-                    if (next != null || prefix > hashed) {
-                        // Handed bytes start at the hashed end; anything else comes from the file.
-                        fileEnd = next != null ? hashed : Math.min(prefix, hashed + CHUNK);
+                    if (next == null && prefix > hashed) {
+                        fileEnd = Math.min(prefix, hashed + CHUNK);
+                    }
+                    if (next != null || fileEnd > 0) {
                         break;
                     }
                     if (allWritten) {
