@@ -18,7 +18,10 @@ import org.medfetch.workflow.UsageException;
  */
 final class ConfigFiles {
 
-    /** The options a config file may set (those this build has: {@code store} only where --store exists). */
+    /**
+     * The options a config file may set, by long name. Fixed here rather than read from the command models:
+     * a command builds only its own model (Cli.forArguments); ConfigFilesTest checks each is an option.
+     */
     static final List<String> KEYS = List.of("workspace", "catalog", "mirrors", "no-mirrors", "store", "connections",
             "parallel", "max-rate", "retries", "max-retry-wait", "timeout", "checkpoint-every", "no-progress");
 

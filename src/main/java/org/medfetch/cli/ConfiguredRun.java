@@ -43,7 +43,7 @@ final class ConfiguredRun implements IExecutionStrategy {
         for (ParseResult p = parsed; p != null; p = p.subcommand()) {
             chain.add(p);
         }
-        Set<String> known = known(parsed.commandSpec());
+        Set<String> known = Set.copyOf(ConfigFiles.KEYS);
         Map<String, String> env = root.env();
         ConfigFiles.File user = ConfigFiles.read(ConfigFiles.userFile(env, root.home()), known);
         if (!typed(chain, "workspace")) {
@@ -63,7 +63,9 @@ final class ConfiguredRun implements IExecutionStrategy {
             }
             String variable = variable(key);
             if (!env.getOrDefault(variable, "").isEmpty()) {
-                set(chain, key, env.get(variable), null);
+                if (!key.equals("store")) { // MEDFETCH_STORE is read where the store opens, which names it in errors
+                    set(chain, key, env.get(variable), null);
+                }
             } else if (workspace.values().containsKey(key)) {
                 set(chain, key, workspace.values().get(key), workspace.folder());
             } else if (user.values().containsKey(key)) {
@@ -82,19 +84,6 @@ final class ConfiguredRun implements IExecutionStrategy {
 
     static String variable(String key) {
         return "MEDFETCH_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
-    }
-
-    /** The keys of {@link ConfigFiles#KEYS} that some command of this build has as an option. */
-    private static Set<String> known(CommandSpec rootSpec) {
-        Set<String> names = new HashSet<>();
-        List<CommandSpec> specs = new ArrayList<>(List.of(rootSpec));
-        rootSpec.subcommands().values().forEach(c -> specs.add(c.getCommandSpec()));
-        for (CommandSpec spec : specs) {
-            spec.options().forEach(o -> names.add(o.longestName().replaceFirst("^--", "")));
-        }
-        Set<String> known = new java.util.LinkedHashSet<>(ConfigFiles.KEYS);
-        known.retainAll(names);
-        return known;
     }
 
     private static boolean typed(List<ParseResult> chain, String key) {
@@ -127,10 +116,13 @@ final class ConfiguredRun implements IExecutionStrategy {
                 }
                 return Boolean.parseBoolean(text);
             }
-            if (type == Path.class) {
+            // --catalog takes a file or a URL, so it is a string; as a file it is a path like the others
+            boolean file = type == Path.class || key.equals("catalog") && !text.contains("://");
+            if (file) {
                 Path path = text.startsWith("~/") ? root.home().resolve(text.substring(2))
                         : Path.of(text);
-                return folder == null || path.isAbsolute() ? path : folder.resolve(path);
+                path = folder == null || path.isAbsolute() ? path : folder.resolve(path);
+                return type == Path.class ? path : path.toString();
             }
             return text;
         } catch (IllegalArgumentException e) {

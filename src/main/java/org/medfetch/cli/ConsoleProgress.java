@@ -142,7 +142,8 @@ final class ConsoleProgress implements Progress, AutoCloseable {
                 failed++;
             }
         }
-        if (!outcome.equals("done") && (mode == Mode.LINES || verbose && mode != Mode.QUIET)) {
+        // -v says every file's end, as its help promises; plain lines say only the ends that are not "done"
+        if (mode != Mode.QUIET && (verbose || mode == Mode.LINES && !outcome.equals("done"))) {
             line(name(fileId) + ": " + outcome);
         }
     }

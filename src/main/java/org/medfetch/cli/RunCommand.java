@@ -23,9 +23,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Work the queue (or the datasets named) until it is empty (nothing runnable, nothing other "
-                + "workers still hold: their files are waited for and taken over if they stop), resuming whatever was "
-                + "interrupted, then unpack "
+        description = "Work the queue until it is empty (nothing runnable, nothing other workers still hold: their "
+                + "files are waited for and taken over if they stop), or only the datasets named (without waiting "
+                + "for other workers' files), resuming whatever was interrupted, then unpack "
                 + "the finished archives of datasets added with --extract (--extract here: of every dataset). "
                 + "--follow keeps polling for new work instead. "
                 + "Ctrl-C (or SIGTERM) stops cleanly: running files are paused, the next run resumes them, exit 3; "
@@ -75,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Workspace workspace = root.existingWorkspace();
         RunOptions options = settings.options();
-        if (!workspace.hasQueue() && !follow) {
+        if (!workspace.hasQueue() && !follow && datasets.isEmpty() && project == null) {
             root.say(spec.commandLine().getOut(), "nothing is queued in " + workspace.root() + " (medfetch add DATASET "
                     + "queues one)");
             spec.commandLine().getOut().flush();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.medfetch.engine.LeaseOwner;
 import org.medfetch.store.WorkerStatus;
+import org.medfetch.workflow.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +31,9 @@ final class WorkersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // a worker of this host whose process is gone is dead, whatever its lease says
-        List<WorkerStatus> workers = root.workspace().store().workers().stream()
+        // a listing never creates the queue it looks at
+        Workspace workspace = root.existingWorkspace();
+        List<WorkerStatus> workers = !workspace.hasQueue() ? List.of() : workspace.store().workers().stream()
                 .filter(w -> !LeaseOwner.gone(w.worker().id())).toList();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -55,6 +55,8 @@ final class Session {
     private final Sources sources;
     private WebSeeds seeds;
     private SourceLedger ledger;
+    /** Nothing of the torrent was on disk when this attempt began. */
+    private boolean startedEmpty;
     private int lastDone = -1;
     private long lastSaved;
     private int recorded;
@@ -95,6 +97,7 @@ final class Session {
         StallWatchdog watchdog = new StallWatchdog(settings.stallTimeout(),
                 (long) settings.stallPieces() * torrent.getChunkSize(), clock);
         long onDisk = selection.bytesOnDisk();
+        startedEmpty = onDisk == 0;
         if (onDisk > 0) {
             // bt re-hashes existing data before it reports anything; give it the time that takes
             progress.status(task.fileId(), "re-checking pieces");
@@ -165,8 +168,10 @@ final class Session {
      * missing and add theirs to it as they pass their check.
      */
     private void startWebSeeds(TorrentRuntime runtime, int done) {
-        ledger = new SourceLedger(TorrentSources.fromJson(task.checkpoints().record().sources()), done,
-                torrent.getChunkSize());
+        // Peers fetch as soon as the re-check ends, before this sees it: with nothing on disk at the start,
+        // every piece verified since came from this attempt's sources.
+        ledger = new SourceLedger(TorrentSources.fromJson(task.checkpoints().record().sources()),
+                startedEmpty ? 0 : done, torrent.getChunkSize());
         LocalBitfield bitfield = runtime.bitfield(torrent.getTorrentId()).orElse(null);
         if (seeds.isEmpty() || bitfield == null) {
             return;
