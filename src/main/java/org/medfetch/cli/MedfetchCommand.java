@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.medfetch.resolve.Endpoints;
+import org.medfetch.store.StoreAddress;
 import org.medfetch.workflow.Settings;
 import org.medfetch.workflow.UsageException;
 import org.medfetch.workflow.Workspace;
@@ -160,7 +161,8 @@ public final class MedfetchCommand implements Runnable, AutoCloseable {
      */
     Workspace existingWorkspace() {
         Path root = folder();
-        if (!Files.isDirectory(root)) {
+        // a queue in PostgreSQL exists before the workspace folder does (it appears with the first download)
+        if (!Files.isDirectory(root) && open(null).storeAddress() instanceof StoreAddress.Sqlite) {
             throw new UsageException("workspace " + root + " does not exist"
                     + (Files.exists(root) ? " as a folder" : "") + "; give the folder that holds downloads/ with "
                     + "--workspace (or MEDFETCH_WORKSPACE), or queue something there first: medfetch add DATASET");
