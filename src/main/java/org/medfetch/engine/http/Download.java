@@ -1,6 +1,5 @@
 package org.medfetch.engine.http;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionService;
@@ -34,6 +33,11 @@ final class Download {
 
     /** How often the waiting thread looks at the stop signal while workers run. */
     private static final long POLL_MILLIS = 200;
+    /**
+     * Buffers per connection: one being filled while others wait for the hasher, which takes the bytes of
+     * the connection that continues the hashed prefix from its buffers (a few MiB of a file's lead).
+     */
+    private static final int RING = 4;
 
     final long fileId;
     final TransferOptions options;
@@ -128,13 +132,13 @@ final class Download {
         List<SegmentWorker> workers = new ArrayList<>();
         int buffer = (int) Math.min(1 << 20, Math.max(8 << 10, options.batchBytes() / 2));
         if (first != null) {
-            workers.add(new SegmentWorker(this, plan.first(), first, ByteBuffer.allocateDirect(buffer)));
+            workers.add(new SegmentWorker(this, plan.first(), first, new BufferRing(buffer, RING)));
         }
         long unfinished = plan.size() < 0 ? 1 : plan.size() - plan.written();
         long worthwhile = ranges ? Math.max(1, unfinished / Math.max(1, options.minSegmentBytes())) : 1;
         int wanted = (int) Math.min(Math.max(1, options.connections()), worthwhile);
         while (workers.size() < wanted && !plan.complete()) {
-            workers.add(new SegmentWorker(this, null, null, ByteBuffer.allocateDirect(buffer)));
+            workers.add(new SegmentWorker(this, null, null, new BufferRing(buffer, RING)));
         }
         return workers;
     }

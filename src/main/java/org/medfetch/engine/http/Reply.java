@@ -1,5 +1,6 @@
 package org.medfetch.engine.http;
 
+import java.io.IOException;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Response;
@@ -7,17 +8,20 @@ import okio.BufferedSource;
 
 /**
  * One answer being read, with the call that can cancel it. Closing it releases the connection (or
- * drops it, when the body was not read to its end).
+ * drops it, when the body was not read to its end or was read from the socket's channel).
  */
 final class Reply implements AutoCloseable {
 
     private final Call call;
     private final Response response;
+    private final SocketTag socket;
     private final Runnable onClose;
+    private DirectBody direct;
 
-    Reply(Call call, Response response, Runnable onClose) {
+    Reply(Call call, Response response, SocketTag socket, Runnable onClose) {
         this.call = call;
         this.response = response;
+        this.socket = socket;
         this.onClose = onClose;
     }
 
@@ -66,6 +70,17 @@ final class Reply implements AutoCloseable {
         return response.body().source();
     }
 
+    /**
+     * The rest of the body read from the socket's channel, or null when okhttp's path suits it better
+     * (see {@link DirectBody#of}); {@code consumed} bytes of it were read already.
+     */
+    DirectBody direct(long consumed, long minBytes) throws IOException {
+        if (direct == null) {
+            direct = DirectBody.of(this, socket.socket(), consumed, minBytes);
+        }
+        return direct;
+    }
+
     void cancel() {
         call.cancel();
     }
@@ -73,6 +88,11 @@ final class Reply implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (direct != null) {
+                // okhttp cannot continue a connection whose bytes it did not read: close it, not reuse it.
+                call.cancel();
+                direct.close();
+            }
             response.close();
         } finally {
             onClose.run();

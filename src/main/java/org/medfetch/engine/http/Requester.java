@@ -54,6 +54,8 @@ final class Requester {
             request.header("If-Range", ifRange);
         }
         target.headers().forEach(request::header);
+        SocketTag socket = new SocketTag();
+        request.tag(SocketTag.class, socket);
         Call call = client.newCall(request.build());
         open.add(call);
         if (cancelled) {
@@ -61,7 +63,7 @@ final class Requester {
         }
         Reply reply;
         try {
-            reply = new Reply(call, call.execute(), () -> open.remove(call));
+            reply = new Reply(call, call.execute(), socket, () -> open.remove(call));
         } catch (IOException e) {
             open.remove(call);
             throw HttpFailures.network(e, url);

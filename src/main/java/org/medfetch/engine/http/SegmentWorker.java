@@ -22,19 +22,21 @@ final class SegmentWorker implements Callable<Void> {
     static final long OVERLAP = 64 * 1024;
 
     private final Download d;
-    private final ByteBuffer buffer;
+    private final BufferRing buffers;
     private LiveSegment segment;
     private Reply reply;
+    /** The current answer's body from the socket's channel, or null to read it through okhttp. */
+    private DirectBody direct;
 
     /**
      * @param segment the segment to start with, or null to take one
      * @param reply   an open answer for that segment (the first request's), or null
      */
-    SegmentWorker(Download download, LiveSegment segment, Reply reply, ByteBuffer buffer) {
+    SegmentWorker(Download download, LiveSegment segment, Reply reply, BufferRing buffers) {
         this.d = download;
         this.segment = segment;
         this.reply = reply;
-        this.buffer = buffer;
+        this.buffers = buffers;
     }
 
     @Override
@@ -64,8 +66,12 @@ final class SegmentWorker implements Callable<Void> {
         boolean compare = d.resuming && !d.validators.tiesRanges() && s.written() > s.start;
         while (!s.complete()) {
             if (reply == null) {
-                open(s, compare ? Math.min(OVERLAP, s.written() - s.start) : 0);
+                long overlap = compare ? Math.min(OVERLAP, s.written() - s.start) : 0;
+                open(s, overlap);
                 compare = false;
+                direct = direct(overlap);
+            } else if (direct == null) {
+                direct = direct(0); // the first request's answer, handed over unread
             }
             HttpUrl url = reply.url();
             long got = pump(s);
@@ -74,6 +80,7 @@ final class SegmentWorker implements Callable<Void> {
             } else {
                 reply.close();
                 reply = null;
+                direct = null;
             }
             if (got == 0 && !s.complete()) {
                 throw new TransferException(Kind.NETWORK, true, "the server sent no bytes for " + s + " of "
@@ -135,22 +142,35 @@ final class SegmentWorker implements Callable<Void> {
         }
     }
 
+    /** The rest of the answer's body from the socket's channel when it is large, else null (okhttp's path). */
+    private DirectBody direct(long consumed) throws TransferException {
+        try {
+            return reply.direct(consumed, Math.max(1, d.options.minSegmentBytes()));
+        } catch (IOException e) {
+            throw HttpFailures.network(e, reply.url());
+        }
+    }
+
     /** Copies the answer's body into the segment until the segment's end (which a split may move) or the body's. */
     private long pump(LiveSegment s) throws TransferException, TransferStopped {
         long total = 0;
         while (true) {
             d.stop.check();
+            ByteBuffer buffer = buffers.take(d.stop);
             int allowed = d.plan.claim(s, buffer.capacity());
             if (allowed == 0) {
+                buffers.release(buffer);
                 return total;
             }
-            buffer.clear().limit(allowed);
+            buffer.limit(allowed);
             IOException broken = fill(buffer);
             boolean ended = broken == null && buffer.hasRemaining();
             buffer.flip();
             int n = buffer.remaining();
             if (n > 0) {
-                store(s, n);
+                store(s, buffer);
+            } else {
+                buffers.release(buffer);
             }
             total += n;
             if (broken != null || ended) {
@@ -169,10 +189,10 @@ final class SegmentWorker implements Callable<Void> {
 
     /** Reads until the buffer is full or the body ends; the failure, if the connection broke. */
     private IOException fill(ByteBuffer into) {
-        BufferedSource body = reply.body();
+        BufferedSource body = direct == null ? reply.body() : null;
         try {
             while (into.hasRemaining()) {
-                if (body.read(into) < 0) {
+                if ((direct != null ? direct.read(into) : body.read(into)) < 0) {
                     break;
                 }
             }
@@ -182,16 +202,28 @@ final class SegmentWorker implements Callable<Void> {
         }
     }
 
-    /** Writes the buffer at the segment's position, then lets the journal, hasher and display know. */
-    private void store(LiveSegment s, int n) throws TransferException, TransferStopped {
+    /**
+     * Writes the buffer at the segment's position, then lets the journal, hasher and display know. The
+     * hasher may take the buffer itself (before the bytes count as written, so that it never reads them
+     * back from the file); otherwise it goes back to this connection's free buffers.
+     */
+    private void store(LiveSegment s, ByteBuffer buffer) throws TransferException, TransferStopped {
+        int n = buffer.remaining();
         try {
             d.journal.admit(s, n);
             d.options.rate().acquire(n);
+            d.part.write(buffer, s.written());
         } catch (InterruptedException e) {
+            buffers.release(buffer);
             Thread.currentThread().interrupt();
             throw new TransferStopped(StopSignal.Reason.INTERRUPTED);
+        } catch (TransferException | RuntimeException e) {
+            buffers.release(buffer);
+            throw e;
         }
-        d.part.write(buffer, s.written());
+        if (!d.hasher.offer(buffer.flip(), s.written(), buffers)) {
+            buffers.release(buffer);
+        }
         s.advance(n);
         d.progress.advanced(d.fileId, n);
         d.hasher.poke();
@@ -212,5 +244,6 @@ final class SegmentWorker implements Callable<Void> {
             reply.close();
             reply = null;
         }
+        direct = null;
     }
 }

@@ -19,6 +19,7 @@ import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import org.medfetch.engine.Checkpoints;
 import org.medfetch.engine.CompletedFile;
 import org.medfetch.engine.Progress;
@@ -49,7 +50,7 @@ final class Fixture implements AutoCloseable {
     final Store store;
     final FileServer files;
     final MockWebServer server = new MockWebServer();
-    final OkHttpClient client = HttpTransfer.client(Duration.ofSeconds(10), 8, ProxyFromEnvironment.none());
+    final OkHttpClient client;
     TransferOptions options = TransferOptions.defaults().withConnections(1).withTimeout(Duration.ofSeconds(10));
     long fileId;
     HttpSource source;
@@ -57,9 +58,21 @@ final class Fixture implements AutoCloseable {
 
     /** A workspace in {@code workspace} and a started server of {@code files} on 127.0.0.1. */
     Fixture(Path workspace, FileServer files) throws IOException {
+        this(workspace, files, null);
+    }
+
+    /** The same, served over HTTPS with {@code tls}'s certificate (which the client trusts) when not null. */
+    Fixture(Path workspace, FileServer files, TestTls tls) throws IOException {
         this.workspace = workspace;
         this.files = files;
         this.store = Store.open(workspace.resolve("downloads/.medfetch/state.db"), Clock.systemUTC());
+        OkHttpClient plain = HttpTransfer.client(Duration.ofSeconds(10), 8, ProxyFromEnvironment.none());
+        this.client = tls == null ? plain : tls.trusting(plain);
+        if (tls != null) {
+            // HTTP/1.1 as many servers speak it over TLS (nginx unless told otherwise), not HTTP/2.
+            server.useHttps(tls.server.getSocketFactory());
+            server.setProtocols(List.of(Protocol.HTTP_1_1));
+        }
         server.setDispatcher(files);
         server.start();
     }
