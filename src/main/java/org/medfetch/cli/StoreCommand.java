@@ -26,9 +26,15 @@ final class StoreCommand implements Runnable {
 
     @Override
     public void run() {
-        Workspace workspace = root.workspace();
-        spec.commandLine().getOut().println(workspace.store().describe() + " (schema version "
-                + workspace.store().schemaVersion() + ")");
+        Workspace workspace = root.existingWorkspace();
+        if (!workspace.hasQueue()) {
+            // naming the store never creates it
+            spec.commandLine().getOut().println("no queue yet: the first 'medfetch add' records it in "
+                    + ((StoreAddress.Sqlite) workspace.storeAddress()).file());
+        } else {
+            spec.commandLine().getOut().println(workspace.store().describe() + " (schema version "
+                    + workspace.store().schemaVersion() + ")");
+        }
         spec.commandLine().getOut().flush();
     }
 
@@ -51,7 +57,10 @@ final class StoreCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Workspace workspace = parent.root.workspace();
+            Workspace workspace = parent.root.existingWorkspace();
+            if (!workspace.hasQueue()) {
+                throw new UsageException("there is no queue to copy in " + workspace.root() + " yet");
+            }
             StoreAddress target = new Settings(workspace.root(), null, null, false, parent.root.env(),
                     parent.root.home(), java.util.Map.of(), to, false, null).storeAddress();
             if (target.equals(workspace.storeAddress())) {

@@ -86,7 +86,7 @@ class FrontDoorCommandsTest {
     void readOnlyCommandsNeverCreateAWorkspaceAndNameTheMissingFolder() {
         Path missing = tmp.resolve("no-such-workspace");
         for (String[] command : new String[][] {{"status"}, {"verify"}, {"run"}, {"pause", "--all"},
-            {"remove", "x"}, {"manifest"}}) {
+            {"remove", "x"}, {"manifest"}, {"workers"}, {"store"}, {"store", "copy", "--to", "sqlite"}}) {
             CliRun run = CliRun.in(missing, command);
             assertEquals(2, run.exitCode(), String.join(" ", command) + ": " + run.err());
             assertTrue(run.err().contains(missing.toString()) && run.err().contains("does not exist"), run.err());
@@ -96,6 +96,11 @@ class FrontDoorCommandsTest {
         CliRun status = CliRun.in(tmp, "status");
         assertEquals(0, status.exitCode());
         assertFalse(Files.exists(tmp.resolve("downloads")), "status in an empty folder creates nothing");
+        CliRun store = CliRun.in(tmp, "store");
+        assertEquals(0, store.exitCode(), store.err());
+        assertTrue(store.out().startsWith("no queue yet: the first 'medfetch add' records it in "), store.out());
+        assertEquals(0, CliRun.in(tmp, "workers").exitCode());
+        assertFalse(Files.exists(tmp.resolve("downloads")), "store and workers in an empty folder create nothing");
     }
 
     @Test
