@@ -5,7 +5,7 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
 /**
- * doi.org and Crossref as habanero recorded them (api/recorded/doi, sources in api/README.md): doi.org
+ * doi.org and Crossref as habanero recorded them (api/recorded/doi, sources in api/recorded/README.md): doi.org
  * redirects 10.1126/science.169.3946.635 to Crossref's transform URL, which answers CSL-JSON or BibTeX
  * by the Accept header; a DOI doi.org does not know is its HTML 404 page. Made by hand, for what the
  * recordings do not show: with {@link #refuseCsl} the agency answers 406 to CSL-JSON, as one that

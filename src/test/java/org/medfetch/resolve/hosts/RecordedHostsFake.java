@@ -6,7 +6,7 @@ import okhttp3.HttpUrl;
 
 /**
  * A Dataverse installation and figshare answering with responses recorded from the real services
- * (api/recorded, sources in api/README.md): Dataverse dataset doi:10.5072/FK2/GCN7US and figshare
+ * (api/recorded, sources in api/recorded/README.md): Dataverse dataset doi:10.5072/FK2/GCN7US and figshare
  * article 23514972. Their file listings are the file lists the recorded records embed.
  */
 final class RecordedHostsFake extends FakeHost {
