@@ -93,7 +93,8 @@ public final class Main {
                 new TorrentTransfer(torrents(settings), new HttpRanges(http.get())));
         Workspace.Parts parts = new Workspace.Parts(() -> catalog(settings, http, err), resolvers,
                 registry -> new MirrorSources(mirrors(settings), registry), DatasetNotes::bundled, transfers,
-                () -> new LinkProbe(http.get()), () -> Hosts.doi(settings, http.get()), freeSpace);
+                () -> new LinkProbe(http.get()), () -> Hosts.doi(settings, http.get()), freeSpace,
+                () -> new HttpRanges(http.get()));
         return new Workspace(settings.workspace(), parts, Clock.systemUTC(), settings::storeAddress);
     }
 

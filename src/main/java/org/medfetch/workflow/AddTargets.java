@@ -90,6 +90,11 @@ public final class AddTargets {
             throw new UsageException("--checksum applies to one file, but " + target + " has " + sources.size());
         }
         try {
+            for (Source source : sources) {
+                if (source instanceof Source.TorrentSource torrent) {
+                    torrents.checkRemote(torrent, resolved.datasetId());
+                }
+            }
             List<AddResult.PlannedFile> planned = plan(resolved.datasetId(), sources);
             if (!request.dryRun()) {
                 queue(resolved, fetch, sources, planned, request, checksum);

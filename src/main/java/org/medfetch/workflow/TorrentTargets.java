@@ -29,6 +29,10 @@ final class TorrentTargets {
     /** The local .torrent files read by this add, by path and by info-hash. */
     private final Map<String, LocalTorrent> read = new HashMap<>();
     private final Map<String, LocalTorrent> byInfoHash = new HashMap<>();
+    /** The .torrent files fetched from URLs by this add, by URL. */
+    private final Map<String, LocalTorrent> fetched = new HashMap<>();
+    /** How long fetching a .torrent at add may take before it is left to the download. */
+    private static final java.time.Duration FETCH_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     TorrentTargets(Workspace workspace) {
         this.workspace = workspace;
@@ -54,6 +58,36 @@ final class TorrentTargets {
         } catch (TransferException e) {
             throw new UsageException(file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Fetches a .torrent that a URL serves and checks it as a download will (its bencode, pieces, every
+     * path, the --files glob), so that a hostile one is refused before it is queued. When it cannot be
+     * fetched now, the download fetches it later, as before: only what was read is judged.
+     *
+     * @throws TransferException of kind BAD_INPUT naming what is wrong with the torrent
+     */
+    void checkRemote(Source.TorrentSource source, String datasetId) throws TransferException {
+        if (!isHttp(source.uri()) || fetched.containsKey(source.uri())) {
+            return;
+        }
+        LocalTorrent torrent;
+        try {
+            torrent = LocalTorrent.fetch(workspace.http(), source.uri(), FETCH_TIMEOUT);
+        } catch (TransferException e) {
+            if (e.kind() == TransferException.Kind.BAD_INPUT) {
+                throw e;
+            }
+            return; // not reachable now: the run fetches it, and says so if it still cannot
+        }
+        torrent.checkLayout(source.options() == null ? null : source.options().files(),
+                workspace.datasetDir(datasetId));
+        fetched.put(source.uri(), torrent);
+        byInfoHash.put(torrent.infoHash(), torrent);
+    }
+
+    private static boolean isHttp(String uri) {
+        return uri.regionMatches(true, 0, "http://", 0, 7) || uri.regionMatches(true, 0, "https://", 0, 8);
     }
 
     /**
@@ -86,8 +120,10 @@ final class TorrentTargets {
             infoHash = magnet(source.uri()).infoHash();
         } else if (read.containsKey(source.uri())) {
             infoHash = read.get(source.uri()).infoHash();
+        } else if (fetched.containsKey(source.uri())) {
+            infoHash = fetched.get(source.uri()).infoHash();
         } else {
-            return; // a .torrent URL: its info-hash is known once a run has fetched it
+            return; // a .torrent URL that could not be fetched at add: a run fetches it
         }
         LocalTorrent torrent = byInfoHash.get(infoHash);
         if (torrent != null) {

@@ -8,6 +8,7 @@ import org.medfetch.catalog.Catalog;
 import org.medfetch.catalog.CatalogEntry;
 import org.medfetch.catalog.Lookup;
 import org.medfetch.engine.Engine;
+import org.medfetch.engine.http.HttpRanges;
 import org.medfetch.engine.Transfers;
 import org.medfetch.extract.FreeSpace;
 import org.medfetch.resolve.DoiMetadata;
@@ -36,7 +37,7 @@ public final class Workspace implements AutoCloseable {
     public record Parts(Supplier<Catalog> catalog, Function<ProbeCache, Resolvers> resolvers,
                         Function<Resolvers, MirrorSources> mirrors,
                         Supplier<DatasetNotes> notes, Function<Resolvers, Transfers> transfers, Supplier<LinkProbe> linkProbe,
-                        Supplier<DoiMetadata> doi, FreeSpace freeSpace) {
+                        Supplier<DoiMetadata> doi, FreeSpace freeSpace, Supplier<HttpRanges> http) {
     }
 
     private final Path root;
@@ -48,6 +49,7 @@ public final class Workspace implements AutoCloseable {
     private final Supplier<LinkProbe> linkProbe;
     private final Supplier<DoiMetadata> doi;
     private final FreeSpace freeSpace;
+    private final Supplier<HttpRanges> http;
     private final Clock clock;
     private final Supplier<StoreAddress> storeAddress;
     private Store store;
@@ -73,6 +75,7 @@ public final class Workspace implements AutoCloseable {
         this.linkProbe = once(parts.linkProbe());
         this.doi = once(parts.doi());
         this.freeSpace = parts.freeSpace();
+        this.http = once(parts.http());
         this.clock = clock;
     }
 
@@ -117,6 +120,11 @@ public final class Workspace implements AutoCloseable {
 
     public DoiMetadata doi() {
         return doi.get();
+    }
+
+    /** medfetch's HTTP client for whole small files (a .torrent checked at add). */
+    public HttpRanges http() {
+        return http.get();
     }
 
     public FreeSpace freeSpace() {

@@ -61,7 +61,8 @@ final class ManifestWorkspaces {
         Transfers transfers = new Transfers(http, null);
         LinkProbe probe = new LinkProbe(new OkHttpClient());
         return new Workspace(root, new Workspace.Parts(() -> catalog, probes -> resolvers, registry -> mirrors,
-                DatasetNotes::bundled, registry -> transfers, () -> probe, () -> NO_DOI, FreeSpace.SYSTEM),
+                DatasetNotes::bundled, registry -> transfers, () -> probe, () -> NO_DOI, FreeSpace.SYSTEM,
+                () -> new org.medfetch.engine.http.HttpRanges(new OkHttpClient())),
                 Clock.systemUTC());
     }
 

@@ -53,7 +53,7 @@ class QueueStatusTest {
                 unusedFrom("mirrors"), unused("notes"), unusedFrom("transfers"), unused("link probe"),
                 unused("DOI metadata"), folder -> {
                     throw new AssertionError("status needs no free space");
-                }), clock, store == null ? null : () -> store);
+                }, unused("http")), clock, store == null ? null : () -> store);
     }
 
     private static FileRecord queue(Store store, int i) {

@@ -3,7 +3,9 @@ package org.medfetch.engine.torrent;
 import bt.metainfo.Torrent;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.medfetch.engine.TransferException;
+import org.medfetch.engine.http.HttpRanges;
 
 /**
  * A .torrent file on this machine, read and checked at {@code add} exactly as a download of it will be
@@ -26,6 +28,18 @@ public final class LocalTorrent {
     public static LocalTorrent read(Path file) throws TransferException {
         byte[] bytes = MetainfoReader.readFile(file.toString());
         return new LocalTorrent(bytes, new MetainfoParser().parse(bytes, file.toString()));
+    }
+
+    /**
+     * A .torrent served at an http(s) URL, fetched through medfetch's HTTP client (proxies apply) and
+     * checked as a local one is.
+     *
+     * @throws TransferException of kind BAD_INPUT when what the URL serves is no valid torrent; of another
+     *                           kind when it cannot be fetched now
+     */
+    public static LocalTorrent fetch(HttpRanges http, String url, Duration timeout) throws TransferException {
+        byte[] bytes = http.whole(url, MetainfoReader.MAX_TORRENT_BYTES, timeout);
+        return new LocalTorrent(bytes, new MetainfoParser().parse(bytes, url));
     }
 
     /** 40 lower-case hex digits. */

@@ -23,7 +23,7 @@ import org.medfetch.resolve.MagnetLink;
 final class MetainfoReader {
 
     /** Real .torrent files stay far below this; a larger body is not one. */
-    private static final int MAX_TORRENT_BYTES = 64 << 20;
+    static final int MAX_TORRENT_BYTES = 64 << 20;
 
     /**
      * @param torrent  the metadata, or null for a magnet whose metadata peers have not sent yet

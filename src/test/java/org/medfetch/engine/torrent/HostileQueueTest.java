@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -38,27 +39,40 @@ class HostileQueueTest {
     Path dir;
 
     @Test
-    void hostileTorrentsFailOneByOneAndTheGoodOneStillDownloads() throws Exception {
-        try (MockWebServer server = new MockWebServer();
+    void hostileTorrentUrlsAreRefusedAtAddOneByOneAndNothingIsQueued() throws Exception {
+        try (MockWebServer server = hostileServer(new AtomicBoolean(true))) {
+            Path ws = dir.resolve("ws");
+            Map<String, String> reasons = Map.of(
+                    "/deep.torrent", "deep.torrent is not a valid .torrent file (it nests values more than 64 levels deep)",
+                    "/clash.torrent", "the torrent lists 'clash/a' both as a file and as a folder",
+                    "/huge.torrent", "huge.torrent is not a valid .torrent file (it claims 4611686018427387904 bytes in "
+                            + "pieces of 16384, which is 281474976710656 pieces, but it has 1 piece hashes)");
+            for (Map.Entry<String, String> hostile : reasons.entrySet()) {
+                CliRun add = medfetch(ws, "add", server.url(hostile.getKey()).toString());
+                assertEquals(4, add.exitCode(), add.err());
+                assertTrue(add.err().contains(hostile.getValue()), add.err());
+                assertFalse(add.err().contains("java.lang") || add.err().contains("internal error"), add.err());
+            }
+            assertEquals("", medfetch(ws, "status", "--json").out().strip(), "nothing was queued");
+            assertFalse(Files.exists(ws.resolve("downloads/clash")), "nothing written for the clashing torrent");
+        }
+    }
+
+    @Test
+    void hostileTorrentsFetchedOnlyAtRunFailOneByOneAndTheGoodOneStillDownloads() throws Exception {
+        AtomicBoolean serving = new AtomicBoolean(false);
+        try (MockWebServer server = hostileServer(serving);
              LoopbackSwarm swarm = LoopbackSwarm.standard(dir.resolve("swarm"))) {
-            server.setDispatcher(new Dispatcher() {
-                @Override
-                public MockResponse dispatch(RecordedRequest request) {
-                    String body = HOSTILE.get(request.getUrl().encodedPath());
-                    return body == null ? new MockResponse.Builder().code(404).build()
-                            : new MockResponse.Builder().body(new okio.Buffer().write(body.getBytes(
-                                    StandardCharsets.ISO_8859_1))).build();
-                }
-            });
-            server.start();
             LoopbackSwarm.Seeder seeder = swarm.seed();
             Path good = swarm.writeTorrent(dir.resolve("study.torrent"));
             Path ws = dir.resolve("ws");
+            // unreachable at add (503): queued as they are, left to the run
             for (String path : List.of("/deep.torrent", "/clash.torrent", "/huge.torrent")) {
                 CliRun add = medfetch(ws, "add", server.url(path).toString());
                 assertEquals(0, add.exitCode(), add.err());
             }
             assertEquals(0, medfetch(ws, "add", good.toString(), "--peer", seeder.peer()).exitCode());
+            serving.set(true);
 
             CliRun run = medfetch(ws, "run", "--parallel", "1", "--no-progress");
 
@@ -76,6 +90,27 @@ class HostileQueueTest {
             assertFalse(status.contains("internal error") || run.err().contains("java.lang"), status + run.err());
             assertFalse(Files.exists(ws.resolve("downloads/clash")), "nothing written for the clashing torrent");
         }
+    }
+
+    /** Serves the hostile torrents while {@code serving}, else answers 503 (a server that is down for now). */
+    private static MockWebServer hostileServer(AtomicBoolean serving) throws Exception {
+        MockWebServer server = new MockWebServer();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String body = HOSTILE.get(request.getUrl().encodedPath());
+                if (body == null) {
+                    return new MockResponse.Builder().code(404).build();
+                }
+                if (!serving.get()) {
+                    return new MockResponse.Builder().code(503).build();
+                }
+                return new MockResponse.Builder().body(new okio.Buffer().write(body.getBytes(
+                        StandardCharsets.ISO_8859_1))).build();
+            }
+        });
+        server.start();
+        return server;
     }
 
     private static CliRun medfetch(Path workspace, String... args) {
