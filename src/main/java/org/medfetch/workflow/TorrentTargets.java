@@ -62,10 +62,10 @@ final class TorrentTargets {
 
     /**
      * Fetches a .torrent that a URL serves and checks it as a download will (its bencode, pieces, every
-     * path, the --files glob), so that a hostile one is refused before it is queued. When it cannot be
-     * fetched now, the download fetches it later, as before: only what was read is judged.
+     * path, the --files glob), so that a hostile or missing one is refused before it is queued. When it
+     * cannot be fetched now (a retryable failure), the download fetches it later, as before.
      *
-     * @throws TransferException of kind BAD_INPUT naming what is wrong with the torrent
+     * @throws TransferException what is wrong with the torrent, or why the URL serves none (not retryable)
      */
     void checkRemote(Source.TorrentSource source, String datasetId) throws TransferException {
         if (!isHttp(source.uri()) || fetched.containsKey(source.uri())) {
@@ -75,10 +75,10 @@ final class TorrentTargets {
         try {
             torrent = LocalTorrent.fetch(workspace.http(), source.uri(), FETCH_TIMEOUT);
         } catch (TransferException e) {
-            if (e.kind() == TransferException.Kind.BAD_INPUT) {
-                throw e;
+            if (!e.retryable()) {
+                throw e; // no valid torrent there (not bencode, hostile, 404): nothing to queue
             }
-            return; // not reachable now: the run fetches it, and says so if it still cannot
+            return; // not reachable now (a server down, a network error): the run fetches it
         }
         torrent.checkLayout(source.options() == null ? null : source.options().files(),
                 workspace.datasetDir(datasetId));
