@@ -57,19 +57,14 @@ public final class SyncManifest {
 
     /** @param project the project to queue for, or null for the manifest's own */
     public Result sync(Path manifestFile, String project, RunOptions options, Progress progress, StopSignal stop) {
-        return sync(manifestFile, project, options, ExtractLimits.DEFAULTS, progress, stop);
-    }
-
-    /** @param limits how far the archives the manifest records as unpacked may expand here */
-    public Result sync(Path manifestFile, String project, RunOptions options, ExtractLimits limits, Progress progress,
-                       StopSignal stop) {
-        return sync(manifestFile, project, options, limits, progress, stop, files -> { });
+        return sync(manifestFile, project, options, ExtractLimits.DEFAULTS, progress, stop, files -> { });
     }
 
     /**
-     * Like the others, and says which files another medfetch process holds before waiting for them: as
-     * with get, a sync never ends successfully before the manifest's files exist here.
+     * As with get, a sync never ends successfully before the manifest's files exist here: files another
+     * medfetch process holds are waited for (and taken over if it leaves them).
      *
+     * @param limits  how far the archives the manifest records as unpacked may expand here
      * @param waiting told once which files other processes hold, before the first wait
      */
     public Result sync(Path manifestFile, String project, RunOptions options, ExtractLimits limits, Progress progress,
